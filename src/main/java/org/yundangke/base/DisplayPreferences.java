@@ -1,0 +1,41 @@
+package org.yundangke.base;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Font size and language per user, so an elderly member's settings follow them to any device. */
+@Service
+public class DisplayPreferences {
+
+    private final UserPreferenceRepository preferences;
+
+    DisplayPreferences(UserPreferenceRepository preferences) {
+        this.preferences = preferences;
+    }
+
+    @Transactional(readOnly = true)
+    public FontStep fontStep(String username) {
+        return preferences.findById(username).map(p -> FontStep.of(p.getFontStep())).orElse(FontStep.STANDARD);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Locale> locale(String username) {
+        return preferences.findById(username).map(UserPreference::getLocale).map(Locale::forLanguageTag);
+    }
+
+    @Transactional
+    public void saveFontStep(String username, FontStep step) {
+        find(username).setFontStep(step.ordinal());
+    }
+
+    @Transactional
+    public void saveLocale(String username, Locale locale) {
+        find(username).setLocale(locale.toLanguageTag());
+    }
+
+    private UserPreference find(String username) {
+        return preferences.findById(username).orElseGet(() -> preferences.save(new UserPreference(username)));
+    }
+}

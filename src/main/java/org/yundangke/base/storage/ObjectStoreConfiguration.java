@@ -1,0 +1,57 @@
+package org.yundangke.base.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One shared MinIO client for every object, against the embedded store or the configured server. */
+@Configuration
+@EnableConfigurationProperties(ObjectStoreProperties.class)
+class ObjectStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectStoreConfiguration.class);
+    static final String REGION = "us-east-1";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${yundangke.s3.endpoint:}'.isBlank()")
+    EmbeddedObjectStore embeddedObjectStore(@Value("${yundangke.data-dir}") Path dataDir) throws Exception {
+        return EmbeddedObjectStore.start(dataDir);
+    }
+
+    /** Closed before the embedded store stops (it depends on it); an open client would hold S3Proxy's stop ~60 s. */
+    @Bean(destroyMethod = "close")
+    MinioClient minioClient(ObjectStoreProperties properties, ObjectProvider<EmbeddedObjectStore> embedded)
+            throws Exception {
+        @Nullable EmbeddedObjectStore store = embedded.getIfAvailable();
+        MinioClient client = store != null
+                ? build(store.endpoint(), store.accessKey(), store.secretKey())
+                : build(properties.endpoint(), properties.accessKey(), properties.secretKey());
+        for (String bucket : List.of(properties.mediaBucket(), properties.evidenceBucket())) {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                log.info("Created bucket {}", bucket);
+            }
+        }
+        return client;
+    }
+
+    private static MinioClient build(String endpoint, String accessKey, String secretKey) {
+        if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
+            throw new IllegalStateException("YUNDANGKE_S3_ENDPOINT is set but YUNDANGKE_S3_ACCESS_KEY or "
+                    + "YUNDANGKE_S3_SECRET_KEY is empty: set both keys of the object store, or unset the endpoint to "
+                    + "use the embedded store.");
+        }
+        return MinioClient.builder().endpoint(endpoint).region(REGION).credentials(accessKey, secretKey).build();
+    }
+}

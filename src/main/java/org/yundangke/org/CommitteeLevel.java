@@ -1,0 +1,5 @@
+package org.yundangke.org;
+
+public enum CommitteeLevel {
+    PROVINCE, CITY, COUNTY
+}

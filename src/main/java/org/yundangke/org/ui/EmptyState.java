@@ -1,0 +1,16 @@
+package org.yundangke.org.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+/** A calm, honest "nothing here yet" box that says what will appear and when. */
+class EmptyState extends Div {
+
+    EmptyState(String title, String explanation) {
+        addClassName("ydk-empty");
+        Span heading = new Span(title);
+        heading.addClassName("ydk-empty-title");
+        add(heading, new Paragraph(explanation));
+    }
+}
