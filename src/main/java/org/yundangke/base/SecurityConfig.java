@@ -12,12 +12,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.yundangke.base.ui.LoginView;
 
 /**
- * Form login for the Vaadin UI; views and service methods carry {@code @RolesAllowed}/{@code @PermitAll}, checked on
- * the server ({@code jsr250Enabled}) whatever the menu shows.
+ * Form login for the Vaadin UI. Views carry {@code @RolesAllowed}/{@code @PermitAll} (Vaadin checks them on every
+ * navigation); service methods carry {@code @PreAuthorize}, checked on the server whatever the UI shows. JSR-250
+ * method security stays off: it would proxy the view classes, which carry the same annotations.
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
 
     @Bean

@@ -1,7 +1,5 @@
 package org.yundangke.org;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +7,7 @@ import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -37,7 +36,7 @@ public class OrgDirectory {
     }
 
     /** The logged-in user; fails when nobody is logged in. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public Actor currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
@@ -50,14 +49,14 @@ public class OrgDirectory {
     }
 
     /** The caller's own member record with their primary and managing branches. */
-    @RolesAllowed("MEMBER")
+    @PreAuthorize("hasRole('MEMBER')")
     public Optional<MemberInfo> myMemberRecord() {
         Long memberId = currentActor().memberId();
         return memberId == null ? Optional.empty() : members.findById(memberId).map(Member::toInfo);
     }
 
     /** Branches the caller may look into: led branches for a secretary, the committee subtree for an admin. */
-    @RolesAllowed({"SECRETARY", "ADMIN"})
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<BranchInfo> branchesInScope() {
         Actor actor = currentActor();
         Stream<Branch> led = branches.findAllWithCommittee(actor.ledBranchIds()).stream();
@@ -68,7 +67,7 @@ public class OrgDirectory {
     }
 
     /** Branches of the given ids the caller may see, with names; used to label a member's "1+2" memberships. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public List<BranchInfo> branchesByIds(List<Long> ids) {
         Actor actor = currentActor();
         return branches.findAllWithCommittee(ids).stream()
@@ -77,21 +76,21 @@ public class OrgDirectory {
     }
 
     /** Members attached to a branch (primary or managing), one page; refused outside the caller's scope. */
-    @RolesAllowed({"SECRETARY", "ADMIN"})
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public Page<MemberInfo> membersOf(long branchId, Pageable page) {
         requireBranchInScope(branchId);
         return members.findAttachedTo(branchId, page).map(Member::toInfo);
     }
 
     /** The committees an admin manages: their own and everything below, parents before children. */
-    @RolesAllowed("ADMIN")
+    @PreAuthorize("hasRole('ADMIN')")
     public List<CommitteeInfo> committeesInScope() {
         return subtreePath(currentActor()).map(committees::findByPathStartingWithOrderByPath).orElse(List.of())
                 .stream().map(Committee::toInfo).toList();
     }
 
     /** Throws {@link AccessDeniedException} unless the caller leads the branch or administers its committee. */
-    @PermitAll
+    @PreAuthorize("isAuthenticated()")
     public void requireBranchInScope(long branchId) {
         Actor actor = currentActor();
         Branch branch = branches.findById(branchId).orElseThrow(() -> new AccessDeniedException("no branch " + branchId));

@@ -1,0 +1,98 @@
+package org.yundangke.org.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteParameters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yundangke.KaribuTest;
+import org.yundangke.base.ui.AccessDeniedView;
+import org.yundangke.base.ui.LoginView;
+import org.yundangke.org.MemberInfo;
+
+class NavigationTest extends KaribuTest {
+
+    @ParameterizedTest(name = "{0} lands on {1}")
+    @CsvSource({
+            "member,    MemberHomeView,    我的学习",
+            "secretary, SecretaryHomeView, 我的学习|我的支部",
+            "lecturer,  LecturerHomeView,  我的讲座",
+            "admin,     AdminHomeView,     组织概览",
+            "province,  AdminHomeView,     组织概览"})
+    void each_role_lands_on_its_home_and_sees_its_navigation(String username, String home, String menu) {
+        login(username);
+        UI.getCurrent().navigate("");
+        assertThat(currentView().getClass().getSimpleName()).isEqualTo(home);
+        assertThat(menuLabels()).containsExactly(menu.split("\\|"));
+    }
+
+    @Test
+    void nobody_logged_in_is_sent_to_the_login() {
+        UI.getCurrent().navigate("");
+        assertThat(currentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void a_member_is_refused_the_secretary_views() {
+        login("member");
+        UI.getCurrent().navigate(SecretaryHomeView.class);
+        assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
+        UI.getCurrent().navigate("branches/1");
+        assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
+        assertThat(_find(BranchMembersView.class)).isEmpty();
+    }
+
+    @Test
+    void a_secretary_opens_their_branch_but_not_another() {
+        login("secretary");
+        UI.getCurrent().navigate(SecretaryHomeView.class);
+        SecretaryHomeView home = _get(SecretaryHomeView.class);
+        assertThat(home.cards.getChildren().count()).isEqualTo(1);
+
+        String led = branchIdOfFirstCard(home);
+        UI.getCurrent().navigate(BranchMembersView.class, new RouteParameters(BranchMembersView.BRANCH_ID, led));
+        BranchMembersView members = _get(BranchMembersView.class);
+        assertThat(members.title.getText()).isEqualTo("梅园新村社区离退休干部党支部");
+        assertThat(GridKt._size(members.grid)).isEqualTo(13);
+        MemberInfo first = GridKt._get(members.grid, 0);
+        assertThat(first.name()).isNotBlank();
+
+        String notLed = String.valueOf(Long.parseLong(led) + 4);
+        UI.getCurrent().navigate(BranchMembersView.class, new RouteParameters(BranchMembersView.BRANCH_ID, notLed));
+        assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
+    }
+
+    @Test
+    void the_member_home_is_honest_about_having_no_lessons_yet() {
+        login("member");
+        UI.getCurrent().navigate(MemberHomeView.class);
+        MemberHomeView home = _get(MemberHomeView.class);
+        assertThat(_get(home.today, EmptyState.class, spec -> {}).getElement().getTextRecursively())
+                .contains("今天没有待学的课程");
+        assertThat(home.branches.getElement().getTextRecursively())
+                .contains("原南京市财政局离退休干部党支部 · 隶属支部", "梅园新村社区离退休干部党支部 · 管理支部");
+    }
+
+    /** The view itself: the first entry of the active chain (the layouts follow it). */
+    private static Object currentView() {
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst();
+    }
+
+    private static List<String> menuLabels() {
+        return _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    private static String branchIdOfFirstCard(SecretaryHomeView home) {
+        com.vaadin.flow.router.RouterLink link = _get(home.cards, com.vaadin.flow.router.RouterLink.class, spec -> {});
+        String href = link.getHref();
+        return href.substring(href.lastIndexOf('/') + 1);
+    }
+}
