@@ -1,0 +1,156 @@
+package org.yundangke;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.base.FontStep;
+
+/**
+ * The app in Debian's Chromium, as a member would use it: log in, land on the home view, make the text larger, switch
+ * the language. Skipped with a reason when /usr/bin/chromium is absent ({@code .ci/run} installs it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BrowserSmokeTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.out.println("SKIPPED BrowserSmokeTest: " + CHROMIUM + " is absent (apt-get install chromium)");
+            Assumptions.abort(CHROMIUM + " is absent");
+        }
+        Path home = Files.createTempDirectory("chromium-home");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString(),
+                "XDG_CONFIG_HOME", home.resolve(".config").toString(), "XDG_CACHE_HOME", home.resolve(".cache").toString())));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        // an English-speaking browser on purpose: the app still starts in Chinese
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void a_wrong_password_says_what_to_do_and_the_member_lands_on_their_home() {
+        page.navigate(url("/"));
+        assertThat(page.locator("h1")).hasText("云党课");
+
+        logIn("member", "wrong-password");
+        assertThat(page.getByText("用户名或密码不正确")).isVisible();
+
+        logIn("member", "demo1234");
+        assertThat(page.locator("h2").first()).containsText("您好");
+        System.out.println("URL after login " + page.url());
+        assertThat(page.getByText("今天没有待学的课程")).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的学习");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("member-home.png")).setFullPage(true));
+        page.setViewportSize(360, 740);
+        page.waitForTimeout(500);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("member-home-phone.png")));
+        assertThat(pageScrollsSideways()).as("reflows at 360 px").isFalse();
+    }
+
+    @Test
+    void the_largest_font_step_gives_large_body_text_and_stays_after_a_reload() {
+        page.navigate(url("/login"));
+        logIn("secretary", "demo1234");
+        page.waitForURL(url("/secretary"));
+        assertThat(bodyFontPixels()).isEqualTo(FontStep.STANDARD.bodyPixels());
+
+        for (int i = 1; i < FontStep.values().length; i++) {
+            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("A+")).click();
+        }
+        page.waitForFunction("() => document.documentElement.dataset.fontStep === '3'");
+        assertThat(bodyFontPixels()).isEqualTo(FontStep.HUGE.bodyPixels()).isGreaterThanOrEqualTo(24);
+
+        page.reload();
+        page.waitForFunction("() => document.documentElement.dataset.fontStep === '3'");
+        assertThat(bodyFontPixels()).isEqualTo(FontStep.HUGE.bodyPixels());
+
+        page.setViewportSize(390, 844);
+        page.waitForTimeout(500); // let the app layout switch to its phone mode before the picture
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("secretary-phone-huge.png")));
+        assertThat(pageScrollsSideways()).as("reflows on a phone at the largest step").isFalse();
+    }
+
+    @Test
+    void the_language_switch_shows_english_and_remembers_it() {
+        page.navigate(url("/login"));
+        logIn("lecturer", "demo1234");
+        page.waitForURL(url("/lecturer"));
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("English")).click();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My talks");
+        page.reload();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My talks");
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("中文")).click();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的讲座");
+    }
+
+    private void logIn(String username, String password) {
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("input[name=password]").press("Enter");
+    }
+
+    private boolean pageScrollsSideways() {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+    }
+
+    private int bodyFontPixels() {
+        Object size = page.evaluate("() => getComputedStyle(document.body).fontSize");
+        return (int) Math.round(Double.parseDouble(size.toString().replace("px", "")));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
