@@ -1,6 +1,7 @@
 package org.yundangke.base;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -17,6 +18,7 @@ import org.yundangke.base.ui.LoginView;
  * method security stays off: it would proxy the view classes, which carry the same annotations.
  */
 @Configuration
+@ConditionalOnWebApplication
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfig {

@@ -8,6 +8,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.yundangke.base.DisplayPreferences;
@@ -19,6 +20,7 @@ import org.yundangke.base.Translations;
  * for any unexpected error (the details go to the log).
  */
 @Component
+@ConditionalOnWebApplication
 class UiSetup implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(UiSetup.class);
