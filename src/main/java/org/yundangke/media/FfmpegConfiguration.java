@@ -2,10 +2,12 @@ package org.yundangke.media;
 
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
+@EnableConfigurationProperties(MediaProperties.class)
 class FfmpegConfiguration {
 
     private static final String JAVACPP_CACHE = "org.bytedeco.javacpp.cachedir";

@@ -33,7 +33,7 @@ public class FfmpegTools {
     FfmpegTools(Path ffmpegPath, Path ffprobePath) {
         this.ffmpegPath = ffmpegPath;
         this.ffprobePath = ffprobePath;
-        this.processes = this::start;
+        this.processes = command -> start(command, true);
     }
 
     /** The binaries from the bytedeco package, extracted to the JavaCPP cache on first use. */
@@ -62,6 +62,10 @@ public class FfmpegTools {
         return ffmpegPath;
     }
 
+    public Path ffprobePath() {
+        return ffprobePath;
+    }
+
     /** Runs {@code -version} on both binaries and returns their first lines; throws with install advice on failure. */
     List<String> selfCheck() {
         List<String> versions = List.of(versionOf(ffmpegPath), versionOf(ffprobePath));
@@ -71,7 +75,7 @@ public class FfmpegTools {
 
     private String versionOf(Path binary) {
         try {
-            Process process = start(List.of(binary.toString(), "-hide_banner", "-version"));
+            Process process = start(List.of(binary.toString(), "-hide_banner", "-version"), true);
             String output;
             try (InputStream out = process.getInputStream()) {
                 output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
@@ -94,8 +98,8 @@ public class FfmpegTools {
      * Starts a child process with the binary's own folder on {@code LD_LIBRARY_PATH}: the bytedeco build links
      * libva there, which Debian only has with libva2 installed.
      */
-    private Process start(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Process start(List<String> command, boolean mergeErrors) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(mergeErrors);
         String folder = Path.of(command.getFirst()).toAbsolutePath().getParent().toString();
         String existing = builder.environment().get("LD_LIBRARY_PATH");
         builder.environment().put("LD_LIBRARY_PATH", existing == null ? folder : folder + ":" + existing);

@@ -1,0 +1,6 @@
+package org.yundangke.media;
+
+/** A talk with pictures, or a talk to listen to. */
+public enum MediaKind {
+    VIDEO, AUDIO
+}
