@@ -37,7 +37,6 @@ create table upload_part (
     media_id    uuid         not null references upload_session (media_id),
     part_number integer      not null,
     etag        varchar(200) not null,
-    size_bytes  bigint       not null,
     primary key (media_id, part_number)
 );
 

@@ -1,0 +1,153 @@
+package org.yundangke.media;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One uploaded talk: its file, what the probe found, and how far transcoding has come. */
+@Entity
+class Media {
+
+    @Id
+    private UUID id;
+    private String ownerUsername;
+    private String title;
+    private String originalFilename;
+    private long sizeBytes;
+
+    @Enumerated(EnumType.STRING)
+    private MediaState state = MediaState.UPLOADING;
+
+    @Enumerated(EnumType.STRING)
+    private @Nullable MediaKind kind;
+
+    private @Nullable Double durationSeconds;
+    private @Nullable Integer width;
+    private @Nullable Integer height;
+    private int progressPercent;
+    private @Nullable String renditions;
+    private int attempts;
+
+    @Column(length = 1000)
+    private @Nullable String failureReason;
+
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Media() {
+        this.id = UUID.randomUUID();
+        this.ownerUsername = "";
+        this.title = "";
+        this.originalFilename = "";
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    Media(String ownerUsername, String originalFilename, long sizeBytes) {
+        this();
+        this.ownerUsername = ownerUsername;
+        this.originalFilename = originalFilename;
+        this.title = titleFrom(originalFilename);
+        this.sizeBytes = sizeBytes;
+    }
+
+    static String titleFrom(String filename) {
+        int dot = filename.lastIndexOf('.');
+        String base = dot > 0 ? filename.substring(0, dot) : filename;
+        return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+
+    void accepted(ProbeResult probe) {
+        this.kind = probe.kind();
+        this.durationSeconds = probe.durationSeconds();
+        this.width = probe.kind() == MediaKind.VIDEO ? probe.width() : null;
+        this.height = probe.kind() == MediaKind.VIDEO ? probe.height() : null;
+        queued();
+    }
+
+    void queued() {
+        this.state = MediaState.QUEUED;
+        this.progressPercent = 0;
+        touch();
+    }
+
+    void transcoding(int percent) {
+        this.state = MediaState.TRANSCODING;
+        this.progressPercent = Math.clamp(percent, 0, 100);
+        touch();
+    }
+
+    void ready(String renditions) {
+        this.state = MediaState.READY;
+        this.progressPercent = 100;
+        this.renditions = renditions;
+        this.failureReason = null;
+        touch();
+    }
+
+    /** Records a failed attempt; the talk shows as failed once no attempts are left. */
+    void attemptFailed(String reason, int maxAttempts) {
+        this.attempts++;
+        this.failureReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        this.state = attempts >= maxAttempts ? MediaState.FAILED : MediaState.QUEUED;
+        touch();
+    }
+
+    /** The uploader asked to try again: a fresh set of attempts. */
+    void retry() {
+        this.attempts = 0;
+        this.failureReason = null;
+        queued();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    String getOwnerUsername() {
+        return ownerUsername;
+    }
+
+    MediaState getState() {
+        return state;
+    }
+
+    @Nullable MediaKind getKind() {
+        return kind;
+    }
+
+    @Nullable Double getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Object names under the media bucket: everything of one talk shares one prefix. */
+    String prefix() {
+        return "media/" + id + "/";
+    }
+
+    String originalObject() {
+        return prefix() + "original";
+    }
+
+    MediaInfo toInfo() {
+        return new MediaInfo(id, ownerUsername, title, originalFilename, sizeBytes, state, kind, durationSeconds,
+                width, height, progressPercent, renditions, failureReason, createdAt);
+    }
+}

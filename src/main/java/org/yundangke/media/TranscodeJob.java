@@ -1,0 +1,181 @@
+package org.yundangke.media;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jobrunr.jobs.annotations.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns an uploaded original into the HLS ladder in the object store. Runs as a durable JobRunr job (on any node with
+ * jobs enabled): a run cut off by a crash runs again from scratch, a failing run is retried with backoff, and after
+ * the last attempt the talk shows as failed with the reason.
+ */
+@Component
+public class TranscodeJob {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscodeJob.class);
+    private static final Duration INPUT_URL_VALIDITY = Duration.ofHours(12);
+    private static final long PROGRESS_INTERVAL_MS = 1000;
+
+    private final MediaRepository media;
+    private final MediaObjects objects;
+    private final MediaProbe probe;
+    private final FfmpegTools tools;
+    private final MediaProperties properties;
+    private final TransactionTemplate transaction;
+    private final Path workRoot;
+
+    TranscodeJob(MediaRepository media, MediaObjects objects, MediaProbe probe, FfmpegTools tools,
+                 MediaProperties properties, TransactionTemplate transaction,
+                 @Value("${yundangke.data-dir}") Path dataDir) {
+        this.media = media;
+        this.objects = objects;
+        this.probe = probe;
+        this.tools = tools;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.workRoot = dataDir.resolve("work");
+    }
+
+    @Job(name = "Transcode talk %0", retries = 5)
+    public void transcode(UUID mediaId) throws Exception {
+        Media talk = media.findById(mediaId).orElse(null);
+        if (talk == null || talk.getState() == MediaState.READY || talk.getState() == MediaState.FAILED) {
+            return; // deleted meanwhile, or already settled: running again changes nothing
+        }
+        Path work = workRoot.resolve(mediaId.toString());
+        deleteRecursively(work);
+        try {
+            update(mediaId, m -> m.transcoding(0));
+            String input = objects.presignedGet(talk.originalObject(), INPUT_URL_VALIDITY);
+            Ladder ladder = Ladder.plan(probe.probe(input, talk.toInfo().sizeBytes()), properties);
+            Files.createDirectories(work);
+            runFfmpeg(ladder.ffmpegArguments(input, work), ladder.source().durationSeconds(), mediaId);
+            store(work, talk.prefix());
+            if (!properties.keepOriginals()) {
+                objects.deleteAll(talk.originalObject());
+            }
+            update(mediaId, m -> m.ready(String.join(",", ladder.renditionNames())));
+            log.info("Transcoded {} into {}", mediaId, ladder.renditionNames());
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Media after = update(mediaId, m -> m.attemptFailed(reason, properties.maxAttempts()));
+            log.warn("Transcode of {} failed (attempt {}): {}", mediaId, after == null ? "?" : after.getAttempts(), reason);
+            if (after != null && after.getState() == MediaState.QUEUED) {
+                throw e; // JobRunr tries again after a backoff
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private void runFfmpeg(List<String> arguments, double durationSeconds, UUID mediaId) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(tools.ffmpegPath().toString());
+        command.addAll(arguments);
+        Process process = tools.start(command, false);
+        Deque<String> lastErrors = new ArrayDeque<>();
+        CompletableFuture<Void> errors = CompletableFuture.runAsync(() -> keepLastLines(process, lastErrors));
+        try (BufferedReader progress = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            long lastUpdate = 0;
+            String line;
+            while ((line = progress.readLine()) != null) {
+                if (line.startsWith("out_time_us=") && System.currentTimeMillis() - lastUpdate > PROGRESS_INTERVAL_MS) {
+                    int percent = percent(line.substring("out_time_us=".length()), durationSeconds);
+                    update(mediaId, m -> m.transcoding(percent));
+                    lastUpdate = System.currentTimeMillis();
+                }
+            }
+        } finally {
+            int exit = process.waitFor();
+            errors.join();
+            if (exit != 0) {
+                throw new IllegalStateException("ffmpeg exited with " + exit + ": " + String.join(" | ", lastErrors));
+            }
+        }
+    }
+
+    /** Percent done from ffmpeg's {@code out_time_us}; 99 at most until the files are stored. */
+    static int percent(String outTimeMicros, double durationSeconds) {
+        try {
+            double done = Long.parseLong(outTimeMicros.trim()) / 1_000_000.0;
+            return (int) Math.min(99, Math.max(0, done * 100 / durationSeconds));
+        } catch (NumberFormatException e) {
+            return 0; // "N/A" before the first frame
+        }
+    }
+
+    private static void keepLastLines(Process process, Deque<String> lines) {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                synchronized (lines) {
+                    lines.addLast(line);
+                    if (lines.size() > 10) {
+                        lines.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    /** Playlists and segments under {@code hls/}, the poster beside them; all private like every object. */
+    private void store(Path work, String prefix) throws IOException {
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = work.relativize(file).toString().replace('\\', '/');
+                String object = relative.equals(Ladder.POSTER) ? prefix + Ladder.POSTER : prefix + "hls/" + relative;
+                objects.put(object, file, contentType(relative));
+            }
+        }
+    }
+
+    static String contentType(String name) {
+        if (name.endsWith(".m3u8")) {
+            return "application/vnd.apple.mpegurl";
+        }
+        if (name.endsWith(".ts")) {
+            return "video/mp2t";
+        }
+        return name.endsWith(".jpg") ? "image/jpeg" : "application/octet-stream";
+    }
+
+    private Media update(UUID mediaId, Consumer<Media> change) {
+        return transaction.execute(tx -> media.findById(mediaId).map(m -> {
+            change.accept(m);
+            return m;
+        }).orElse(null));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

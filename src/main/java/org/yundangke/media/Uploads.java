@@ -1,0 +1,168 @@
+package org.yundangke.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jobrunr.jobs.annotations.Recurring;
+import org.jobrunr.scheduling.JobScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Resumable uploads straight into the object store: each part the browser sends becomes one part of an S3 multipart
+ * upload, so a file of any size passes through memory one part at a time, and a dropped connection or a restarted
+ * server resumes at the first missing part. On completion the file is probed; a refused file leaves nothing behind.
+ */
+@Service
+public class Uploads {
+
+    private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+    private static final Duration PROBE_URL_VALIDITY = Duration.ofHours(1);
+
+    private final MediaRepository media;
+    private final UploadSessionRepository sessions;
+    private final MediaObjects objects;
+    private final MediaProbe probe;
+    private final MediaProperties properties;
+    private final JobScheduler jobs;
+    private final TransactionTemplate transaction;
+
+    Uploads(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, MediaProbe probe,
+            MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction) {
+        this.media = media;
+        this.sessions = sessions;
+        this.objects = objects;
+        this.probe = probe;
+        this.properties = properties;
+        this.jobs = jobs;
+        this.transaction = transaction;
+    }
+
+    /** Where an upload stands: the client sends every part not yet received. */
+    public record UploadStatus(UUID mediaId, int chunkSize, int totalParts, List<Integer> receivedParts) {
+    }
+
+    /** Starts an upload, or finds the unfinished one of the same file by the same user and resumes it. */
+    public UploadStatus start(String owner, String filename, long size, long lastModified) {
+        if (size <= 0) {
+            throw new MediaRejectedException(Rejection.EMPTY, filename);
+        }
+        if (size > properties.maxUploadSize().toBytes()) {
+            throw new MediaRejectedException(Rejection.TOO_LARGE, size + " bytes");
+        }
+        String fingerprint = String.join("|", owner, filename, String.valueOf(size), String.valueOf(lastModified));
+        return transaction.execute(tx -> sessions.findFirstByFingerprint(fingerprint).map(this::status)
+                .orElseGet(() -> {
+                    Media created = media.save(new Media(owner, filename, size));
+                    String uploadId = objects.startMultipart(created.originalObject());
+                    int chunk = (int) properties.chunkSize().toBytes();
+                    return status(sessions.save(new UploadSession(created.getId(), fingerprint, uploadId, chunk, size)));
+                }));
+    }
+
+    public UploadStatus status(UUID mediaId, String owner) {
+        return status(session(mediaId, owner));
+    }
+
+    /**
+     * Stores part {@code partNumber} (from 1). A part that arrives incomplete is not recorded; a part sent twice
+     * replaces the first.
+     */
+    public void receivePart(UUID mediaId, String owner, int partNumber, InputStream body) throws IOException {
+        UploadSession session = session(mediaId, owner);
+        Media target = media.findById(mediaId).orElseThrow();
+        if (partNumber < 1 || partNumber > session.getTotalParts()) {
+            throw new IllegalArgumentException("part " + partNumber + " of " + session.getTotalParts());
+        }
+        int expected = (int) session.expectedSize(partNumber, target.toInfo().sizeBytes());
+        byte[] data = body.readNBytes(expected);
+        if (data.length != expected || body.read() != -1) {
+            throw new IllegalArgumentException("part " + partNumber + " must be " + expected + " bytes");
+        }
+        String etag = objects.uploadPart(target.originalObject(), session.getS3UploadId(), partNumber, data, expected);
+        transaction.executeWithoutResult(tx -> {
+            UploadSession current = sessions.findById(mediaId).orElseThrow();
+            current.partArrived(partNumber, etag);
+        });
+    }
+
+    /** Joins the parts into the original, probes it, and queues the transcode; a refused file is deleted. */
+    public MediaInfo complete(UUID mediaId, String owner) {
+        UploadSession session = session(mediaId, owner);
+        if (!session.complete()) {
+            throw new IllegalStateException("parts missing: received " + session.receivedParts().size() + " of "
+                    + session.getTotalParts());
+        }
+        Media uploaded = media.findById(mediaId).orElseThrow();
+        objects.completeMultipart(uploaded.originalObject(), session.getS3UploadId(), session.parts());
+        sessions.delete(session);
+        ProbeResult result;
+        try {
+            result = probe.probe(objects.presignedGet(uploaded.originalObject(), PROBE_URL_VALIDITY),
+                    uploaded.toInfo().sizeBytes());
+        } catch (MediaRejectedException rejected) {
+            objects.deleteAll(uploaded.prefix());
+            media.delete(uploaded);
+            log.info("Refused upload {} by {}: {}", uploaded.toInfo().originalFilename(), owner, rejected.getMessage());
+            throw rejected;
+        }
+        MediaInfo accepted = transaction.execute(tx -> {
+            Media current = media.findById(mediaId).orElseThrow();
+            current.accepted(result);
+            return current.toInfo();
+        });
+        enqueueTranscode(mediaId);
+        return accepted;
+    }
+
+    /** Stops an upload and removes every trace of it. */
+    public void cancel(UUID mediaId, String owner) {
+        UploadSession session = session(mediaId, owner);
+        remove(session);
+    }
+
+    void enqueueTranscode(UUID mediaId) {
+        jobs.<TranscodeJob>enqueue(job -> job.transcode(mediaId));
+    }
+
+    /** Unfinished uploads nobody touched for a day (configurable) are removed, parts and all. */
+    @Recurring(id = "remove-stale-uploads", cron = "17 * * * *")
+    public int removeStaleUploads() {
+        List<UploadSession> stale = sessions.findByUpdatedAtBefore(Instant.now().minus(properties.staleUploadAfter()));
+        stale.forEach(this::remove);
+        if (!stale.isEmpty()) {
+            log.info("Removed {} unfinished uploads older than {}", stale.size(), properties.staleUploadAfter());
+        }
+        return stale.size();
+    }
+
+    private void remove(UploadSession session) {
+        media.findById(session.getMediaId()).ifPresent(m -> {
+            objects.abortMultipart(m.originalObject(), session.getS3UploadId());
+            objects.deleteAll(m.prefix());
+        });
+        transaction.executeWithoutResult(tx -> {
+            sessions.deleteById(session.getMediaId());
+            media.deleteById(session.getMediaId());
+        });
+    }
+
+    private UploadSession session(UUID mediaId, String owner) {
+        Media target = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no upload " + mediaId));
+        if (!target.getOwnerUsername().equals(owner)) {
+            throw new AccessDeniedException(owner + " does not own upload " + mediaId);
+        }
+        return sessions.findById(mediaId).orElseThrow(() -> new IllegalStateException("upload already finished"));
+    }
+
+    private UploadStatus status(UploadSession session) {
+        return new UploadStatus(session.getMediaId(), session.getChunkSize(), session.getTotalParts(),
+                session.receivedParts());
+    }
+}
