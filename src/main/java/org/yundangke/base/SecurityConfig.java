@@ -26,7 +26,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // our own styles and scripts load on the login page too
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/ydk/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/ydk/**").permitAll()
+                .requestMatchers("/api/**", "/play/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

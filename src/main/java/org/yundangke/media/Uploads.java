@@ -32,9 +32,11 @@ public class Uploads {
     private final MediaProperties properties;
     private final JobScheduler jobs;
     private final TransactionTemplate transaction;
+    private final MediaLibrary library;
 
     Uploads(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, MediaProbe probe,
-            MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction) {
+            MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction, MediaLibrary library) {
+        this.library = library;
         this.media = media;
         this.sessions = sessions;
         this.objects = objects;
@@ -143,14 +145,7 @@ public class Uploads {
     }
 
     private void remove(UploadSession session) {
-        media.findById(session.getMediaId()).ifPresent(m -> {
-            objects.abortMultipart(m.originalObject(), session.getS3UploadId());
-            objects.deleteAll(m.prefix());
-        });
-        transaction.executeWithoutResult(tx -> {
-            sessions.deleteById(session.getMediaId());
-            media.deleteById(session.getMediaId());
-        });
+        media.findById(session.getMediaId()).ifPresent(library::erase);
     }
 
     private UploadSession session(UUID mediaId, String owner) {

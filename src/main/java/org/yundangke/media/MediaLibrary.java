@@ -1,0 +1,117 @@
+package org.yundangke.media;
+
+import java.util.UUID;
+import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The uploaded talks as lecturers and admins manage them: a lecturer sees and changes their own, an admin all. Also
+ * hands out playback sources, to the uploader and admins for now (the catalogue widens this to a lesson's audience).
+ */
+@Service
+public class MediaLibrary {
+
+    /** What a player needs: the master playlist and poster URLs (both expire), and the token inside them. */
+    public record PlaybackSource(UUID mediaId, MediaKind kind, String masterUrl, String posterUrl, String token) {
+    }
+
+    private final MediaRepository media;
+    private final UploadSessionRepository sessions;
+    private final MediaObjects objects;
+    private final PlaybackTokens tokens;
+    private final JobScheduler jobs;
+    private final TransactionTemplate transaction;
+
+    MediaLibrary(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, PlaybackTokens tokens,
+                 JobScheduler jobs, TransactionTemplate transaction) {
+        this.media = media;
+        this.sessions = sessions;
+        this.objects = objects;
+        this.tokens = tokens;
+        this.jobs = jobs;
+        this.transaction = transaction;
+    }
+
+    /** Newest first; unfinished uploads are left out (they show in the uploader's progress bar). */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public Page<MediaInfo> list(Pageable page) {
+        Authentication user = currentUser();
+        Page<Media> found = isAdmin(user) ? media.findByStateNot(MediaState.UPLOADING, page)
+                : media.findByOwnerUsernameAndStateNot(user.getName(), MediaState.UPLOADING, page);
+        return found.map(Media::toInfo);
+    }
+
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public MediaInfo get(UUID mediaId) {
+        return manageable(mediaId).toInfo();
+    }
+
+    /** A failed talk gets a fresh set of attempts. */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public void retry(UUID mediaId) {
+        manageable(mediaId);
+        transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().retry());
+        jobs.<TranscodeJob>enqueue(job -> job.transcode(mediaId));
+    }
+
+    /** Deletes the talk and every object of it: original, playlists, segments, poster. */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public void delete(UUID mediaId) {
+        erase(manageable(mediaId));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public PlaybackSource play(UUID mediaId) {
+        Authentication user = currentUser();
+        Media talk = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no talk " + mediaId));
+        if (!mayPlay(user, talk) || talk.getState() != MediaState.READY) {
+            throw new AccessDeniedException(user.getName() + " may not play " + mediaId);
+        }
+        String token = tokens.issue(mediaId, user.getName());
+        String base = "/play/" + token + "/" + mediaId + "/";
+        return new PlaybackSource(mediaId, talk.getKind(), base + "hls/" + Ladder.MASTER, base + Ladder.POSTER, token);
+    }
+
+    /** A fresh token for a player that keeps playing past the old one's expiry. */
+    @PreAuthorize("isAuthenticated()")
+    public String renewToken(UUID mediaId) {
+        return play(mediaId).token();
+    }
+
+    static boolean mayPlay(Authentication user, Media talk) {
+        return talk.getOwnerUsername().equals(user.getName()) || isAdmin(user);
+    }
+
+    void erase(Media talk) {
+        sessions.findById(talk.getId()).ifPresent(s -> objects.abortMultipart(talk.originalObject(), s.getS3UploadId()));
+        objects.deleteAll(talk.prefix());
+        transaction.executeWithoutResult(tx -> {
+            sessions.deleteById(talk.getId());
+            media.deleteById(talk.getId());
+        });
+    }
+
+    private Media manageable(UUID mediaId) {
+        Authentication user = currentUser();
+        Media talk = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no talk " + mediaId));
+        if (!mayPlay(user, talk)) {
+            throw new AccessDeniedException(user.getName() + " may not manage " + mediaId);
+        }
+        return talk;
+    }
+
+    private static Authentication currentUser() {
+        return SecurityContextHolder.getContext().getAuthentication();
+    }
+
+    private static boolean isAdmin(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+    }
+}

@@ -1,0 +1,97 @@
+package org.yundangke.media;
+
+import io.minio.GetObjectResponse;
+import io.minio.StatObjectResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.Principal;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Streams a talk's playlists, segments and poster out of the private bucket, for a logged-in user holding a valid
+ * token for that talk (the token sits in the path, so relative playlist entries keep it). Honours single byte ranges.
+ * The original upload and anything outside the talk's renditions cannot be named.
+ */
+@RestController
+class PlaybackController {
+
+    /** {@code hls/master.m3u8}, {@code hls/720/index.m3u8}, {@code hls/720/seg_00001.ts}, {@code poster.jpg} */
+    static final Pattern PLAYABLE = Pattern.compile("(hls/([A-Za-z0-9]+/)?[A-Za-z0-9_]+\\.(m3u8|ts))|poster\\.jpg");
+    static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    private final PlaybackTokens tokens;
+    private final MediaObjects objects;
+
+    PlaybackController(PlaybackTokens tokens, MediaObjects objects) {
+        this.tokens = tokens;
+        this.objects = objects;
+    }
+
+    @GetMapping("/play/{token}/{mediaId}/**")
+    void play(@PathVariable String token, @PathVariable UUID mediaId, HttpServletRequest request,
+              HttpServletResponse response, Principal user) throws IOException {
+        String prefix = "/play/" + token + "/" + mediaId + "/";
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String file = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+        boolean allowed = PLAYABLE.matcher(file).matches() && tokens.verify(token)
+                .filter(c -> c.mediaId().equals(mediaId) && user != null && c.username().equals(user.getName()))
+                .isPresent();
+        if (!allowed) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        String object = "media/" + mediaId + "/" + file;
+        StatObjectResponse stat;
+        try {
+            stat = objects.stat(object);
+        } catch (MediaObjects.ObjectStoreException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        send(object, stat.size(), file, request.getHeader("Range"), response);
+    }
+
+    private void send(String object, long size, String file, String range, HttpServletResponse response)
+            throws IOException {
+        long start = 0;
+        long end = size - 1;
+        if (range != null) {
+            Matcher m = RANGE.matcher(range.trim());
+            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                response.setHeader("Content-Range", "bytes */" + size);
+                response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                return;
+            }
+            if (m.group(1).isEmpty()) {
+                start = Math.max(0, size - Long.parseLong(m.group(2)));  // the last n bytes
+            } else {
+                start = Long.parseLong(m.group(1));
+                end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+            }
+            if (start > end || start >= size) {
+                response.setHeader("Content-Range", "bytes */" + size);
+                response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                return;
+            }
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        }
+        long length = end - start + 1;
+        response.setContentType(TranscodeJob.contentType(file));
+        response.setContentLengthLong(length);
+        response.setHeader("Accept-Ranges", "bytes");
+        // playlists change on re-transcode; segments never do
+        response.setHeader("Cache-Control", file.endsWith(".ts") ? "private, max-age=86400" : "private, no-cache");
+        try (GetObjectResponse in = objects.read(object, start, length); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+}
