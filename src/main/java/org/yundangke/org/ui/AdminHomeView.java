@@ -17,7 +17,7 @@ import org.yundangke.org.OrgDirectory;
 
 /** An admin's home: their committee's subtree, every branch in it with its member count. */
 @Route("admin")
-@Menu(order = 30, icon = "vaadin:sitemap", title = "nav.admin.home")
+@Menu(order = 15, icon = "vaadin:sitemap", title = "nav.admin.home")
 @RolesAllowed("ADMIN")
 class AdminHomeView extends VerticalLayout implements HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package org.yundangke.org.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -16,8 +17,12 @@ class LecturerHomeView extends VerticalLayout implements HasDynamicTitle {
 
     LecturerHomeView(OrgDirectory directory) {
         addClassName("ydk-page");
+        // the media library lives in the media module; a plain link keeps org free of it
+        Anchor toLibrary = new Anchor("media", getTranslation("lecturer.home.go-upload"));
+        toLibrary.addClassName("ydk-big-link");
         add(new H2(getTranslation("lecturer.home.greeting", directory.currentActor().displayName())),
-                new EmptyState(getTranslation("lecturer.home.empty.title"), getTranslation("lecturer.home.empty.text")));
+                new EmptyState(getTranslation("lecturer.home.empty.title"), getTranslation("lecturer.home.empty.text")),
+                toLibrary);
     }
 
     @Override

@@ -24,9 +24,9 @@ class NavigationTest extends KaribuTest {
     @CsvSource({
             "member,    MemberHomeView,    我的学习",
             "secretary, SecretaryHomeView, 我的学习|我的支部",
-            "lecturer,  LecturerHomeView,  我的讲座",
-            "admin,     AdminHomeView,     组织概览",
-            "province,  AdminHomeView,     组织概览"})
+            "lecturer,  LecturerHomeView,  我的讲座|讲座视频",
+            "admin,     AdminHomeView,     组织概览|讲座视频",
+            "province,  AdminHomeView,     组织概览|讲座视频"})
     void each_role_lands_on_its_home_and_sees_its_navigation(String username, String home, String menu) {
         login(username);
         UI.getCurrent().navigate("");
