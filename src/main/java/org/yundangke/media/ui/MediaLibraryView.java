@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -44,6 +43,8 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
     final UploadField upload = new UploadField();
     final Grid<MediaInfo> grid = new Grid<>();
     private final MediaLibrary library;
+    /** Set while a shown row is queued or transcoding: the next poll then fetches the rows again. */
+    private boolean showingWork;
 
     MediaLibraryView(MediaLibrary library) {
         this.library = library;
@@ -69,7 +70,8 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         UI ui = event.getUI();
         ui.setPollInterval(2000);
         ui.addPollListener(poll -> {
-            if (grid.getDataProvider().fetch(new Query<>()).anyMatch(m -> WORKING.contains(m.state()))) {
+            if (showingWork) {
+                showingWork = false;
                 grid.getDataProvider().refreshAll();
             }
         });
@@ -86,6 +88,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div stateOf(MediaInfo talk) {
+        showingWork |= WORKING.contains(talk.state());
         Div cell = new Div();
         cell.addClassName("ydk-media-state");
         Span label = new Span(talk.state() == MediaState.TRANSCODING

@@ -28,8 +28,8 @@ class UploadField extends Component {
     }
 
     @DomEvent("ydk-upload-complete")
-    static class CompleteEvent extends ComponentEvent<UploadField> {
-        CompleteEvent(UploadField source, boolean fromClient) {
+    public static class CompleteEvent extends ComponentEvent<UploadField> {
+        public CompleteEvent(UploadField source, boolean fromClient) {
             super(source, fromClient);
         }
     }
