@@ -11,6 +11,10 @@ create table media (
     duration_seconds   double precision,
     width              integer,                 -- as displayed (rotation applied)
     height             integer,
+    rotation           integer       not null default 0,
+    frame_rate         double precision,
+    has_audio          boolean       not null default false,
+    audio_channels     integer       not null default 0,
     progress_percent   integer       not null default 0,
     renditions         varchar(200),            -- e.g. '720,480,360,audio64'
     attempts           integer       not null default 0,

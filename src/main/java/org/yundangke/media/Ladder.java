@@ -67,19 +67,20 @@ record Ladder(ProbeResult source, List<Integer> heights, int fps, int segmentSec
         return args;
     }
 
-    /** Decode once: fps (constant frame rate) → split → one scale per rung, and one branch for the poster. */
+    /**
+     * Decode once: fps (constant frame rate) → split off the poster → scale in a cascade, each rung from the one above
+     * it (smaller input, less scaling work than scaling every rung from the source).
+     */
     private void addVideo(List<String> args, List<String> streamMap) {
         int n = heights.size();
-        StringBuilder graph = new StringBuilder("[0:v:0]fps=" + fps + ",format=yuv420p,split=" + (n + 1));
-        for (int i = 0; i <= n; i++) {
-            graph.append("[s").append(i).append(']');
-        }
-        for (int i = 0; i < n; i++) {
-            graph.append(";[s").append(i).append(']').append(scale(heights.get(i))).append("[v").append(i).append(']');
-        }
         double posterAt = Math.min(10, source.durationSeconds() / 10);
-        graph.append(";[s").append(n).append("]trim=start=").append(String.format(java.util.Locale.ROOT, "%.2f", posterAt))
+        StringBuilder graph = new StringBuilder("[0:v:0]fps=" + fps + ",format=yuv420p,split=2[poster_in][c0]");
+        graph.append(";[poster_in]trim=start=").append(String.format(java.util.Locale.ROOT, "%.2f", posterAt))
                 .append(',').append(scale(heights.getFirst())).append("[poster]");
+        for (int i = 0; i < n; i++) {
+            graph.append(";[c").append(i).append(']').append(scale(heights.get(i)));
+            graph.append(i < n - 1 ? ",split=2[v" + i + "][c" + (i + 1) + "]" : "[v" + i + "]");
+        }
         args.addAll(List.of("-filter_complex", graph.toString()));
         int gop = fps * segmentSeconds;
         for (int i = 0; i < n; i++) {

@@ -29,6 +29,10 @@ class Media {
     private @Nullable Double durationSeconds;
     private @Nullable Integer width;
     private @Nullable Integer height;
+    private int rotation;
+    private @Nullable Double frameRate;
+    private boolean hasAudio;
+    private int audioChannels;
     private int progressPercent;
     private @Nullable String renditions;
     private int attempts;
@@ -67,6 +71,10 @@ class Media {
         this.durationSeconds = probe.durationSeconds();
         this.width = probe.kind() == MediaKind.VIDEO ? probe.width() : null;
         this.height = probe.kind() == MediaKind.VIDEO ? probe.height() : null;
+        this.rotation = probe.rotation();
+        this.frameRate = probe.frameRate();
+        this.hasAudio = probe.hasAudio();
+        this.audioChannels = probe.audioChannels();
         queued();
     }
 
@@ -135,6 +143,15 @@ class Media {
 
     Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** What the probe found when the upload was accepted, so the transcode need not probe again. */
+    ProbeResult probeResult() {
+        if (kind == null || durationSeconds == null) {
+            throw new IllegalStateException("talk " + id + " was never probed");
+        }
+        return new ProbeResult(kind, durationSeconds, width == null ? 0 : width, height == null ? 0 : height, rotation,
+                frameRate == null ? 0 : frameRate, hasAudio, audioChannels);
     }
 
     /** Object names under the media bucket: everything of one talk shares one prefix. */

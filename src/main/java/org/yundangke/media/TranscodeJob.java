@@ -14,6 +14,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jobrunr.jobs.annotations.Job;
@@ -34,21 +38,20 @@ public class TranscodeJob {
     private static final Logger log = LoggerFactory.getLogger(TranscodeJob.class);
     private static final Duration INPUT_URL_VALIDITY = Duration.ofHours(12);
     private static final long PROGRESS_INTERVAL_MS = 1000;
+    private static final int STORE_THREADS = 4;
 
     private final MediaRepository media;
     private final MediaObjects objects;
-    private final MediaProbe probe;
     private final FfmpegTools tools;
     private final MediaProperties properties;
     private final TransactionTemplate transaction;
     private final Path workRoot;
 
-    TranscodeJob(MediaRepository media, MediaObjects objects, MediaProbe probe, FfmpegTools tools,
+    TranscodeJob(MediaRepository media, MediaObjects objects, FfmpegTools tools,
                  MediaProperties properties, TransactionTemplate transaction,
                  @Value("${yundangke.data-dir}") Path dataDir) {
         this.media = media;
         this.objects = objects;
-        this.probe = probe;
         this.tools = tools;
         this.properties = properties;
         this.transaction = transaction;
@@ -66,7 +69,7 @@ public class TranscodeJob {
         try {
             update(mediaId, m -> m.transcoding(0));
             String input = objects.presignedGet(talk.originalObject(), INPUT_URL_VALIDITY);
-            Ladder ladder = Ladder.plan(probe.probe(input, talk.toInfo().sizeBytes()), properties);
+            Ladder ladder = Ladder.plan(talk.probeResult(), properties);
             Files.createDirectories(work);
             runFfmpeg(ladder.ffmpegArguments(input, work), ladder.source().durationSeconds(), mediaId);
             store(work, talk.prefix());
@@ -140,15 +143,30 @@ public class TranscodeJob {
         }
     }
 
-    /** Playlists and segments under {@code hls/}, the poster beside them; all private like every object. */
-    private void store(Path work, String prefix) throws IOException {
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String relative = work.relativize(file).toString().replace('\\', '/');
-                String object = relative.equals(Ladder.POSTER) ? prefix + Ladder.POSTER : prefix + "hls/" + relative;
-                objects.put(object, file, contentType(relative));
+    /**
+     * Playlists and segments under {@code hls/}, the poster beside them; all private like every object. Segments go
+     * up several at a time (a talk has hundreds); playlists last, so a playlist never names a missing segment.
+     */
+    private void store(Path work, String prefix) throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(work)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        List<Path> segments = files.stream().filter(f -> !f.toString().endsWith(".m3u8")).toList();
+        try (ExecutorService uploads = Executors.newFixedThreadPool(STORE_THREADS)) {
+            List<Future<?>> pending = segments.stream()
+                    .map(f -> uploads.submit(() -> storeOne(work, f, prefix))).collect(Collectors.toList());
+            for (Future<?> upload : pending) {
+                upload.get();
             }
         }
+        files.stream().filter(f -> f.toString().endsWith(".m3u8")).forEach(f -> storeOne(work, f, prefix));
+    }
+
+    private void storeOne(Path work, Path file, String prefix) {
+        String relative = work.relativize(file).toString().replace('\\', '/');
+        String object = relative.equals(Ladder.POSTER) ? prefix + Ladder.POSTER : prefix + "hls/" + relative;
+        objects.put(object, file, contentType(relative));
     }
 
     static String contentType(String name) {

@@ -1,0 +1,29 @@
+package org.yundangke.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Appends one benchmark's figures to {@code target/benchmarks/results.md} and prints them. */
+final class BenchmarkReport {
+
+    static final Path RESULTS = Path.of("target/benchmarks/results.md");
+
+    private BenchmarkReport() {
+    }
+
+    static void write(String title, String body) throws IOException {
+        Files.createDirectories(RESULTS.getParent());
+        String text = "## " + title + " (" + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ")\n\n" + body + "\n";
+        Files.writeString(RESULTS, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(text);
+    }
+
+    static String seconds(long nanos) {
+        return String.format("%.1f s", nanos / 1e9);
+    }
+}
