@@ -47,7 +47,7 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
-        Logins.logout();
+        logins.logout();
     }
 
     /** Karibu's own scan skips package-private classes, which is what our views are. */

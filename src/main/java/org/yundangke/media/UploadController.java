@@ -59,7 +59,7 @@ class UploadController {
     @PutMapping("/{id}/parts/{partNumber}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void part(@PathVariable UUID id, @PathVariable int partNumber, HttpServletRequest request, Principal user)
-            throws IOException {
+            throws IOException, InterruptedException {
         uploads.receivePart(id, user.getName(), partNumber, request.getInputStream());
     }
 
@@ -97,6 +97,12 @@ class UploadController {
     ResponseEntity<Map<String, String>> notReady(IllegalStateException e,
                                                  HttpServletRequest request) {
         return error(HttpStatus.CONFLICT, "NOT_READY", "media.upload.incomplete", request);
+    }
+
+    @ExceptionHandler(PartBuffers.BusyException.class)
+    ResponseEntity<Map<String, String>> busy(PartBuffers.BusyException e, HttpServletRequest request) {
+        // 503: the browser script waits and sends the part again
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "media.upload.busy", request);
     }
 
     @ExceptionHandler(MediaObjects.ObjectStoreException.class)

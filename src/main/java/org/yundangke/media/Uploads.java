@@ -33,10 +33,13 @@ public class Uploads {
     private final JobScheduler jobs;
     private final TransactionTemplate transaction;
     private final MediaLibrary library;
+    private final PartBuffers buffers;
 
     Uploads(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, MediaProbe probe,
-            MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction, MediaLibrary library) {
+            MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction, MediaLibrary library,
+            PartBuffers buffers) {
         this.library = library;
+        this.buffers = buffers;
         this.media = media;
         this.sessions = sessions;
         this.objects = objects;
@@ -76,18 +79,25 @@ public class Uploads {
      * Stores part {@code partNumber} (from 1). A part that arrives incomplete is not recorded; a part sent twice
      * replaces the first.
      */
-    public void receivePart(UUID mediaId, String owner, int partNumber, InputStream body) throws IOException {
+    public void receivePart(UUID mediaId, String owner, int partNumber, InputStream body)
+            throws IOException, InterruptedException {
         UploadSession session = session(mediaId, owner);
         Media target = media.findById(mediaId).orElseThrow();
         if (partNumber < 1 || partNumber > session.getTotalParts()) {
             throw new IllegalArgumentException("part " + partNumber + " of " + session.getTotalParts());
         }
         int expected = (int) session.expectedSize(partNumber, target.toInfo().sizeBytes());
-        byte[] data = body.readNBytes(expected);
-        if (data.length != expected || body.read() != -1) {
-            throw new IllegalArgumentException("part " + partNumber + " must be " + expected + " bytes");
+        String etag;
+        byte[] buffer = buffers.borrow(expected);
+        try {
+            int read = body.readNBytes(buffer, 0, expected);
+            if (read != expected || body.read() != -1) {
+                throw new IllegalArgumentException("part " + partNumber + " must be " + expected + " bytes");
+            }
+            etag = objects.uploadPart(target.originalObject(), session.getS3UploadId(), partNumber, buffer, expected);
+        } finally {
+            buffers.release(buffer);
         }
-        String etag = objects.uploadPart(target.originalObject(), session.getS3UploadId(), partNumber, data, expected);
         transaction.executeWithoutResult(tx -> {
             UploadSession current = sessions.findById(mediaId).orElseThrow();
             current.partArrived(partNumber, etag);

@@ -49,7 +49,7 @@ class TranscodeBenchmark {
         double ladderRatio = (double) direct / perRendition;
         BenchmarkReport.write("Transcode: 60 s 1080p30 → " + media.renditions(source), String.join("\n",
                 "| run | wall time |", "|---|---|",
-                "| app: TranscodeJob (probe, ffmpeg reading the store over HTTP, segments stored) | " + BenchmarkReport.seconds(app) + " |",
+                "| app: TranscodeJob (ffmpeg reading the original from the store over HTTP, segments stored back) | " + BenchmarkReport.seconds(app) + " |",
                 "| the same one ffmpeg command, local file in and out | " + BenchmarkReport.seconds(direct) + " |",
                 "| one ffmpeg per rendition (+ poster), one after another | " + BenchmarkReport.seconds(perRendition) + " |",
                 "",

@@ -104,6 +104,20 @@ class MediaProbeTest {
         assertRejected(lossless, Rejection.UNSUPPORTED_CODEC);
     }
 
+    @Test
+    void every_refusal_has_its_own_message_in_both_languages_saying_what_to_do() {
+        org.yundangke.base.Translations translations = new org.yundangke.base.Translations();
+        java.util.Set<String> chinese = new java.util.HashSet<>();
+        for (Rejection reason : Rejection.values()) {
+            String zh = translations.getTranslation(reason.messageKey(), java.util.Locale.SIMPLIFIED_CHINESE, "4 GB");
+            String en = translations.getTranslation(reason.messageKey(), java.util.Locale.ENGLISH, "4 GB");
+            assertThat(zh).as(reason.name()).doesNotStartWith("!").contains("请");
+            assertThat(en).as(reason.name()).doesNotStartWith("!").containsIgnoringCase("please");
+            chinese.add(zh);
+        }
+        assertThat(chinese).hasSize(Rejection.values().length);
+    }
+
     private static ProbeResult probe(Path file) throws Exception {
         return probe.probe(file.toString(), Files.size(file));
     }

@@ -58,7 +58,7 @@ class PlaybackTest {
 
     @AfterEach
     void logout() {
-        Logins.logout();
+        logins.logout();
     }
 
     @Test

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.yundangke.Logins;
 
 /**
  * The real job server: a completed upload is transcoded by JobRunr from the database queue, and unfinished uploads
@@ -36,11 +34,6 @@ class TranscodeJobServerTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterEach
-    void logout() {
-        Logins.logout();
-    }
 
     @Test
     void a_completed_upload_is_transcoded_by_the_job_server() throws Exception {

@@ -30,7 +30,7 @@ class OrgDirectoryTest {
 
     @AfterEach
     void logout() {
-        Logins.logout();
+        logins.logout();
     }
 
     @Test

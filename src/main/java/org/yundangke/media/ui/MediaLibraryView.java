@@ -54,10 +54,11 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(MediaInfo::title).setHeader(getTranslation("media.title")).setFlexGrow(3);
         grid.addColumn(this::kindAndLength).setHeader(getTranslation("media.kind"));
-        grid.addComponentColumn(this::stateOf).setHeader(getTranslation("media.state")).setFlexGrow(2);
+        grid.addComponentColumn(this::stateOf).setHeader(getTranslation("media.state")).setFlexGrow(2)
+                .setKey("state");
         grid.addColumn(m -> WHEN.format(m.createdAt())).setHeader(getTranslation("media.uploaded"));
         grid.addComponentColumn(this::actions).setHeader(getTranslation("media.actions")).setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0).setKey("actions");
         grid.setItems(query -> library.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.setEmptyStateText(getTranslation("media.empty"));
         grid.setAriaLabel(getTranslation("nav.media"));
