@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +20,13 @@ import org.yundangke.base.FontStep;
 
 /**
  * The app in Debian's Chromium, as a member would use it: log in, land on the home view, make the text larger, switch
- * the language. Skipped with a reason when /usr/bin/chromium is absent ({@code .ci/run} installs it).
+ * the language. Skipped with a reason when /usr/bin/chromium is absent (see {@link Chromium}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BrowserSmokeTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
     static Playwright playwright;
     static Browser browser;
@@ -44,19 +38,9 @@ class BrowserSmokeTest {
     Page page;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("SKIPPED BrowserSmokeTest: " + CHROMIUM + " is absent (apt-get install chromium)");
-            Assumptions.abort(CHROMIUM + " is absent");
-        }
-        Path home = Files.createTempDirectory("chromium-home");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString(),
-                "XDG_CONFIG_HOME", home.resolve(".config").toString(), "XDG_CACHE_HOME", home.resolve(".cache").toString())));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser() {
+        playwright = Chromium.playwrightOrSkip(BrowserSmokeTest.class);
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -136,9 +120,7 @@ class BrowserSmokeTest {
     }
 
     private void logIn(String username, String password) {
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.locator("input[name=password]").press("Enter");
+        Chromium.logIn(page, username, password);
     }
 
     private boolean pageScrollsSideways() {

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Sort;
 import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.Chromium;
 
 /**
  * A lecturer uploads a sample talk in Debian's Chromium, sees it transcoded, and plays it with hls.js: the video
@@ -31,7 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class MediaBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static Playwright playwright;
     static Browser browser;
 
@@ -45,19 +39,9 @@ class MediaBrowserTest {
     MediaRepository media;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("SKIPPED MediaBrowserTest: " + CHROMIUM + " is absent (apt-get install chromium)");
-            Assumptions.abort(CHROMIUM + " is absent");
-        }
-        Path home = Files.createTempDirectory("chromium-home");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString())));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--autoplay-policy=no-user-gesture-required")));
+    static void startBrowser() {
+        playwright = Chromium.playwrightOrSkip(MediaBrowserTest.class);
+        browser = Chromium.launch(playwright, "--autoplay-policy=no-user-gesture-required");
     }
 
     @AfterAll
@@ -73,9 +57,7 @@ class MediaBrowserTest {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");
-            page.locator("input[name=username]").fill("lecturer");
-            page.locator("input[name=password]").fill("demo1234");
-            page.locator("input[name=password]").press("Enter");
+            Chromium.logIn(page, "lecturer", "demo1234");
             page.waitForURL("**/lecturer");
             page.navigate("http://localhost:" + port + "/media");
 
@@ -86,7 +68,7 @@ class MediaBrowserTest {
             Media uploaded = media.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).getFirst();
             transcodeJob.transcode(uploaded.getId()); // what the job server does; the page polls for the result
             assertThat(page.locator("vaadin-grid")).containsText("可以播放");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/media-library.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("media-library.png")));
 
             page.locator("vaadin-button", new Page.LocatorOptions().setHasText("预览")).first().click();
             Locator video = page.locator("ydk-player video");
@@ -98,7 +80,7 @@ class MediaBrowserTest {
                     .doubleValue();
             assertThat(time).isGreaterThan(1.5);
             assertThat((Boolean) page.evaluate("() => !!window.Hls && window.Hls.isSupported()")).isTrue();
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/media-playing.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("media-playing.png")));
         }
     }
 }

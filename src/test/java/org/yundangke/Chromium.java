@@ -1,0 +1,63 @@
+package org.yundangke;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's Chromium driven by Playwright, never a downloaded browser: skipped with a printed reason when
+ * /usr/bin/chromium is absent ({@code .ci/run} installs it). Own HOME, so nothing lands in the user's profile.
+ */
+public final class Chromium {
+
+    public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private Chromium() {
+    }
+
+    /** Starts Playwright for the calling test class, or skips the class when Chromium is not installed. */
+    public static Playwright playwrightOrSkip(Class<?> testClass) {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            System.out.println("SKIPPED " + testClass.getSimpleName() + ": " + EXECUTABLE
+                    + " is absent (apt-get install --no-install-recommends chromium)");
+            Assumptions.abort(EXECUTABLE + " is absent");
+        }
+        try {
+            Path home = Files.createTempDirectory("chromium-home");
+            Files.createDirectories(SCREENSHOTS);
+            PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+            return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+                    "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString(),
+                    "XDG_CONFIG_HOME", home.resolve(".config").toString(),
+                    "XDG_CACHE_HOME", home.resolve(".cache").toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Browser launch(Playwright playwright, String... extraFlags) {
+        List<String> flags = new ArrayList<>(FLAGS);
+        flags.addAll(List.of(extraFlags));
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setArgs(flags));
+    }
+
+    /** Fills the login form and submits it with Enter, as a keyboard user would. */
+    public static void logIn(Page page, String username, String password) {
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("input[name=password]").press("Enter");
+    }
+}
