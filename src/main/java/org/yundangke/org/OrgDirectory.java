@@ -1,6 +1,9 @@
 package org.yundangke.org;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,6 +56,30 @@ public class OrgDirectory {
     public Optional<MemberInfo> myMemberRecord() {
         Long memberId = currentActor().memberId();
         return memberId == null ? Optional.empty() : members.findById(memberId).map(Member::toInfo);
+    }
+
+    /**
+     * The committees the caller belongs under: those of their primary and managing branches and every committee
+     * above them. A lesson meant for a committee's subtree reaches a member when one of these is that committee.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Set<Long> myCommitteeLine() {
+        Long memberId = currentActor().memberId();
+        if (memberId == null) {
+            return Set.of();
+        }
+        Member member = members.findById(memberId).orElseThrow();
+        List<Long> branchIds = new ArrayList<>(member.getManagingBranchIds());
+        branchIds.add(member.getPrimaryBranch().getId());
+        Set<Long> line = new HashSet<>();
+        for (Branch branch : branches.findAllWithCommittee(branchIds)) {
+            for (String id : branch.getCommittee().getPath().split("/")) {
+                if (!id.isEmpty()) {
+                    line.add(Long.parseLong(id));
+                }
+            }
+        }
+        return line;
     }
 
     /** Branches the caller may look into: led branches for a secretary, the committee subtree for an admin. */

@@ -1,0 +1,105 @@
+package org.yundangke.catalogue;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One lesson: a talk to watch or listen to, with who it is for and whether it is out yet. */
+@Entity
+class Lesson {
+
+    @Id
+    private UUID id = UUID.randomUUID();
+    private String title;
+    private String speaker;
+    private String summary;
+    private String category;
+
+    @Enumerated(EnumType.STRING)
+    private LessonKind kind;
+
+    private @Nullable UUID mediaId;
+    private @Nullable Double durationSeconds;
+
+    @Enumerated(EnumType.STRING)
+    private LessonState state = LessonState.DRAFT;
+
+    private boolean everyone = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "lesson_audience", joinColumns = @JoinColumn(name = "lesson_id"))
+    @Column(name = "committee_id")
+    private Set<Long> audienceCommittees = new HashSet<>();
+
+    private String ownerUsername;
+    private Instant createdAt = Instant.now();
+    private @Nullable Instant publishedAt;
+
+    protected Lesson() {
+        this.title = "";
+        this.speaker = "";
+        this.summary = "";
+        this.category = "";
+        this.kind = LessonKind.VIDEO;
+        this.ownerUsername = "";
+    }
+
+    Lesson(LessonDraft draft, LessonKind kind, double durationSeconds, String ownerUsername) {
+        this.title = draft.title().strip();
+        this.speaker = draft.speaker().strip();
+        this.summary = draft.summary().strip();
+        this.category = draft.category().strip();
+        this.kind = kind;
+        this.mediaId = draft.mediaId();
+        this.durationSeconds = durationSeconds;
+        this.ownerUsername = ownerUsername;
+        this.everyone = draft.audienceCommittees().isEmpty();
+        this.audienceCommittees = new HashSet<>(draft.audienceCommittees());
+    }
+
+    void publish() {
+        state = LessonState.PUBLISHED;
+        publishedAt = Instant.now();
+    }
+
+    void archive() {
+        state = LessonState.ARCHIVED;
+    }
+
+    /** Whether a member under these committees is in the audience (published or not: the caller checks state). */
+    boolean reaches(Set<Long> committeeLine) {
+        return everyone || audienceCommittees.stream().anyMatch(committeeLine::contains);
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    LessonState getState() {
+        return state;
+    }
+
+    String getOwnerUsername() {
+        return ownerUsername;
+    }
+
+    @Nullable UUID getMediaId() {
+        return mediaId;
+    }
+
+    LessonInfo toInfo() {
+        return new LessonInfo(id, title, speaker, summary, category, kind, mediaId, durationSeconds, state, everyone,
+                Set.copyOf(audienceCommittees), ownerUsername, publishedAt);
+    }
+}

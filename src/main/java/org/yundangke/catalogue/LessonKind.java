@@ -1,0 +1,5 @@
+package org.yundangke.catalogue;
+
+public enum LessonKind {
+    VIDEO, AUDIO, ARTICLE
+}

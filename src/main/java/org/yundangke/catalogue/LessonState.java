@@ -1,0 +1,5 @@
+package org.yundangke.catalogue;
+
+public enum LessonState {
+    DRAFT, PUBLISHED, ARCHIVED
+}
