@@ -24,12 +24,13 @@ class HomeRedirect extends Div implements BeforeEnterObserver {
         event.forwardTo(homeOf(directory.currentActor().homeRole()));
     }
 
-    static Class<? extends com.vaadin.flow.component.Component> homeOf(Role role) {
+    /** Route of each role's home; a member's home (their lessons) lives in the catalogue module. */
+    static String homeOf(Role role) {
         return switch (role) {
-            case ADMIN -> AdminHomeView.class;
-            case SECRETARY -> SecretaryHomeView.class;
-            case LECTURER -> LecturerHomeView.class;
-            case MEMBER -> MemberHomeView.class;
+            case ADMIN -> "admin";
+            case SECRETARY -> "secretary";
+            case LECTURER -> "lecturer";
+            case MEMBER -> "member";
         };
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.yundangke.base.ui.EmptyState;
 import org.yundangke.org.OrgDirectory;
 
 /** A lecturer's home: their talks (none yet). */

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import org.yundangke.base.ui.EmptyState;
 import java.util.List;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;

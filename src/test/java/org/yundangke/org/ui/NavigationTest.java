@@ -24,9 +24,9 @@ class NavigationTest extends KaribuTest {
     @CsvSource({
             "member,    MemberHomeView,    我的学习",
             "secretary, SecretaryHomeView, 我的学习|我的支部",
-            "lecturer,  LecturerHomeView,  我的讲座|讲座视频",
-            "admin,     AdminHomeView,     组织概览|讲座视频",
-            "province,  AdminHomeView,     组织概览|讲座视频"})
+            "lecturer,  LecturerHomeView,  我的讲座|讲座视频|党课管理",
+            "admin,     AdminHomeView,     组织概览|讲座视频|党课管理",
+            "province,  AdminHomeView,     组织概览|讲座视频|党课管理"})
     void each_role_lands_on_its_home_and_sees_its_navigation(String username, String home, String menu) {
         login(username);
         UI.getCurrent().navigate("");
@@ -68,17 +68,6 @@ class NavigationTest extends KaribuTest {
         String notLed = String.valueOf(Long.parseLong(led) + 4);
         UI.getCurrent().navigate(BranchMembersView.class, new RouteParameters(BranchMembersView.BRANCH_ID, notLed));
         assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
-    }
-
-    @Test
-    void the_member_home_is_honest_about_having_no_lessons_yet() {
-        login("member");
-        UI.getCurrent().navigate(MemberHomeView.class);
-        MemberHomeView home = _get(MemberHomeView.class);
-        assertThat(_get(home.today, EmptyState.class, spec -> {}).getElement().getTextRecursively())
-                .contains("今天没有待学的课程");
-        assertThat(home.branches.getElement().getTextRecursively())
-                .contains("原南京市财政局离退休干部党支部 · 隶属支部", "梅园新村社区离退休干部党支部 · 管理支部");
     }
 
     /** The view itself: the first entry of the active chain (the layouts follow it). */

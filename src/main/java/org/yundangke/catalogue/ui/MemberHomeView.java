@@ -1,43 +1,75 @@
-package org.yundangke.org.ui;
+package org.yundangke.catalogue.ui;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.yundangke.base.ui.EmptyState;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
 
-/** A member's home: today's study (empty until courses are assigned) and the branches they belong to. */
+/**
+ * A member's home: today's lessons first, each one big link to its lesson page (login → home → play), then the
+ * branches they belong to.
+ */
 @Route("member")
 @Menu(order = 0, icon = "vaadin:home", title = "nav.member.home")
 @RolesAllowed("MEMBER")
 class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
+    static final int SHOWN = 12;
+
     final Section today = new Section();
     final UnorderedList branches = new UnorderedList();
 
-    MemberHomeView(OrgDirectory directory) {
+    MemberHomeView(Catalogue catalogue, OrgDirectory directory) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
 
-        today.add(new H3(getTranslation("member.home.today")),
-                new EmptyState(getTranslation("member.home.today.empty.title"),
-                        getTranslation("member.home.today.empty.text")));
+        today.add(new H3(getTranslation("member.home.today")));
+        List<LessonInfo> lessons = catalogue.forMe(PageRequest.of(0, SHOWN)).getContent();
+        if (lessons.isEmpty()) {
+            today.add(new EmptyState(getTranslation("member.home.today.empty.title"),
+                    getTranslation("member.home.today.empty.text")));
+        } else {
+            Div cards = new Div();
+            cards.addClassName("ydk-cards");
+            lessons.forEach(lesson -> cards.add(card(lesson)));
+            today.add(cards);
+        }
         add(today);
 
         Section mine = new Section(new H3(getTranslation("member.home.branches")), branches);
         directory.myMemberRecord().ifPresentOrElse(record -> listBranches(directory, record),
                 () -> branches.add(new ListItem(getTranslation("member.home.no-branch"))));
         add(mine);
+    }
+
+    private Div card(LessonInfo lesson) {
+        RouterLink open = new RouterLink(lesson.title(), LessonView.class,
+                new RouteParameters(LessonView.LESSON_ID, lesson.id().toString()));
+        open.addClassName("ydk-lesson-link");
+        Span facts = new Span(lesson.speaker() + " · " + LessonView.minutes(this, lesson));
+        Div card = new Div(open, facts, new Paragraph(lesson.summary()));
+        card.addClassName("ydk-card");
+        return card;
     }
 
     private void listBranches(OrgDirectory directory, MemberInfo record) {
@@ -54,4 +86,5 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     public String getPageTitle() {
         return getTranslation("nav.member.home");
     }
+
 }

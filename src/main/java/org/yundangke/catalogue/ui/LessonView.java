@@ -1,0 +1,72 @@
+package org.yundangke.catalogue.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.UUID;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.media.MediaLibrary;
+import org.yundangke.media.TalkPlayer;
+
+/** One lesson for a retiree: title, speaker, length, what it is about, and the player sized to the screen. */
+@Route("lessons/:lessonId")
+@PermitAll
+class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String LESSON_ID = "lessonId";
+
+    final H2 title = new H2();
+    final Span facts = new Span();
+    final Paragraph summary = new Paragraph();
+    private final Catalogue catalogue;
+    private final MediaLibrary media;
+    private String pageTitle = "";
+
+    LessonView(Catalogue catalogue, MediaLibrary media) {
+        this.catalogue = catalogue;
+        this.media = media;
+        addClassName("ydk-page");
+        addClassName("ydk-lesson");
+        add(title, facts);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LessonInfo lesson;
+        try {
+            lesson = catalogue.open(UUID.fromString(event.getRouteParameters().get(LESSON_ID).orElse("")));
+        } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        pageTitle = lesson.title();
+        title.setText(lesson.title());
+        facts.setText(lesson.speaker() + " · " + minutes(this, lesson) + " · " + lesson.category());
+        summary.setText(lesson.summary());
+        if (lesson.mediaId() != null) {
+            TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId()));
+            player.setWidthFull();
+            add(player);
+        }
+        add(summary);
+    }
+
+    static String minutes(Component context, LessonInfo lesson) {
+        long minutes = lesson.durationSeconds() == null ? 0 : Math.max(1, Math.round(lesson.durationSeconds() / 60));
+        return context.getTranslation("lesson.minutes", minutes);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+}

@@ -1,0 +1,81 @@
+package org.yundangke.catalogue.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yundangke.KaribuTest;
+import org.yundangke.base.ui.AccessDeniedView;
+import org.yundangke.media.MediaInfo;
+import org.yundangke.media.TalkPlayer;
+
+/** The milestone path in the UI: an editor publishes a ready talk as a lesson, a member finds it and opens it. */
+class LessonFlowTest extends KaribuTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_published_lesson_reaches_the_member_home_and_opens_with_a_player() {
+        UUID talk = readyTalk("lecturer", "红船精神-" + UUID.randomUUID());
+        login("lecturer");
+        UI.getCurrent().navigate(LessonsEditorView.class);
+        LessonsEditorView editor = _get(LessonsEditorView.class);
+        editor.create.click();
+        Dialog dialog = _get(Dialog.class);
+        @SuppressWarnings("unchecked")
+        Select<MediaInfo> pick = _get(dialog, Select.class, spec -> {});
+        pick.setValue(pick.getListDataView().getItems().filter(m -> m.id().equals(talk)).findFirst().orElseThrow());
+        String title = "红船精神永放光芒 " + talk.toString().substring(0, 6);
+        _get(dialog, TextField.class, spec -> spec.withLabel("党课标题")).setValue(title);
+        _get(dialog, TextField.class, spec -> spec.withLabel("主讲人")).setValue("周宣讲");
+        _get(Button.class, spec -> spec.withText("保存并发布")).click();
+
+        login("member");
+        UI.getCurrent().navigate(MemberHomeView.class);
+        MemberHomeView home = _get(MemberHomeView.class);
+        RouterLink link = _find(home.today, RouterLink.class).stream()
+                .filter(l -> l.getText().equals(title)).findFirst().orElseThrow();
+        UI.getCurrent().navigate(link.getHref());
+        LessonView lesson = _get(LessonView.class);
+        assertThat(lesson.title.getText()).isEqualTo(title);
+        assertThat(lesson.facts.getText()).contains("周宣讲", "30 分钟");
+        assertThat(_get(lesson, TalkPlayer.class, spec -> {}).getElement().getAttribute("src"))
+                .startsWith("/play/").contains(talk.toString());
+    }
+
+    @Test
+    void a_draft_cannot_be_opened_by_a_member_even_by_its_address() {
+        UUID talk = readyTalk("lecturer", "draft talk");
+        UUID lesson = UUID.randomUUID();
+        jdbc.update("insert into lesson (id, title, speaker, summary, category, kind, media_id, duration_seconds, state,"
+                + " everyone, owner_username, created_at) values (?, '草稿', '周宣讲', '', '党史学习', 'VIDEO', ?, 60,"
+                + " 'DRAFT', true, 'lecturer', ?)", lesson, talk, Timestamp.from(Instant.now()));
+        login("member");
+        UI.getCurrent().navigate(LessonView.class, new RouteParameters(LessonView.LESSON_ID, lesson.toString()));
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst())
+                .isInstanceOf(AccessDeniedView.class);
+    }
+
+    private UUID readyTalk(String owner, String title) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
+                + " duration_seconds, created_at, updated_at) values (?, ?, ?, 'talk.mp4', 1000, 'READY', 'VIDEO',"
+                + " 1800, ?, ?)", id, owner, title, now, now);
+        return id;
+    }
+}
