@@ -1,0 +1,38 @@
+package org.yundangke.study;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the player reports what it played: every ~12 s as JSON, and once more with {@code navigator.sendBeacon} when
+ * the page is hidden or closed (a beacon cannot set headers, so it sends a form with the CSRF token and the report).
+ */
+@RestController
+class ProgressController {
+
+    record ProgressReport(UUID lessonId, List<double[]> spans, double position) {
+    }
+
+    private final StudyProgress progress;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ProgressController(StudyProgress progress) {
+        this.progress = progress;
+    }
+
+    @PostMapping(value = "/api/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StudyProgress.Standing report(@RequestBody ProgressReport report) {
+        return progress.report(report.lessonId(), report.spans() == null ? List.of() : report.spans(), report.position());
+    }
+
+    @PostMapping(value = "/api/progress", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    StudyProgress.Standing beacon(@RequestParam("report") String report) {
+        return report(json.readValue(report, ProgressReport.class));
+    }
+}
