@@ -1,10 +1,14 @@
 /*
- * <ydk-player src="/play/<token>/<id>/hls/master.m3u8" poster="…" kind="VIDEO|AUDIO">: plays a talk with hls.js
- * (Safari: natively). Playback URLs carry a short-lived token in the path; the element renews it through its Java
- * component before it expires and rewrites every request to use the current one.
+ * <ydk-player src="/play/<token>/<id>/hls/master.m3u8" poster="…" kind="VIDEO|AUDIO" start-at="s"
+ *             report-url="/api/progress" report-key="<lessonId>">: plays a talk with hls.js (Safari: natively).
+ * Playback URLs carry a short-lived token in the path; the element renews it through its Java component before it
+ * expires and rewrites every request to use the current one. With report-url it tells the server which spans were
+ * actually played (never the seek bar's position): every REPORT_EVERY_MS, and by beacon when the page goes away.
  */
 (() => {
   const RENEW_EVERY_MS = 4 * 60 * 1000;
+  const REPORT_EVERY_MS = 12 * 1000;
+  const MAX_STEP_S = 1.5; // a larger jump between two timeupdates is a seek, not playing
   const TOKEN = /\/play\/[^/]+\//;
 
   class YdkPlayer extends HTMLElement {
@@ -23,10 +27,80 @@
       this.appendChild(this.video);
       this.start();
       this.renewal = setInterval(() => this.renew(), RENEW_EVERY_MS);
+      this.track();
+    }
+
+    track() {
+      const start = parseFloat(this.getAttribute('start-at') || '0');
+      if (start > 0) {
+        this.video.addEventListener('loadedmetadata', () => {
+          if (start < this.video.duration - 5) {
+            this.video.currentTime = start;
+          }
+        }, {once: true});
+      }
+      if (!this.getAttribute('report-url')) {
+        return;
+      }
+      this.spans = [];
+      this.last = null;
+      const v = this.video;
+      v.addEventListener('play', () => { this.last = v.currentTime; });
+      v.addEventListener('seeking', () => { this.last = null; });
+      v.addEventListener('seeked', () => { this.last = v.paused ? null : v.currentTime; });
+      v.addEventListener('pause', () => { this.last = null; });
+      v.addEventListener('timeupdate', () => {
+        const now = v.currentTime;
+        if (!v.paused && !v.seeking && this.last !== null && now > this.last && now - this.last <= MAX_STEP_S) {
+          const open = this.spans[this.spans.length - 1];
+          if (open && Math.abs(open[1] - this.last) < 0.01) {
+            open[1] = now;
+          } else {
+            this.spans.push([this.last, now]);
+          }
+        }
+        this.last = v.paused ? null : now;
+      });
+      this.reporting = setInterval(() => this.report(false), REPORT_EVERY_MS);
+      this.onHide = () => { if (document.visibilityState === 'hidden') { this.report(true); } };
+      this.onLeave = () => this.report(true);
+      document.addEventListener('visibilitychange', this.onHide);
+      window.addEventListener('pagehide', this.onLeave);
+    }
+
+    report(beacon) {
+      if (!this.spans || this.spans.length === 0) {
+        return;
+      }
+      const body = JSON.stringify({lessonId: this.getAttribute('report-key'), spans: this.spans,
+        position: this.video ? this.video.currentTime : 0});
+      this.spans = [];
+      const token = document.querySelector('meta[name="_csrf"]');
+      const header = document.querySelector('meta[name="_csrf_header"]');
+      const url = this.getAttribute('report-url');
+      if (beacon && navigator.sendBeacon) {
+        const form = new URLSearchParams({report: body});
+        if (token) {
+          form.append('_csrf', token.content);
+        }
+        navigator.sendBeacon(url, form);
+        return;
+      }
+      const headers = {'Content-Type': 'application/json'};
+      if (token && header) {
+        headers[header.content] = token.content;
+      }
+      fetch(url, {method: 'POST', headers, body, keepalive: true}).catch(() => {
+        // offline: the next report carries on; seconds lost here are only re-earned by watching them again
+      });
     }
 
     disconnectedCallback() {
+      this.report(false);
       clearInterval(this.renewal);
+      clearInterval(this.reporting);
+      document.removeEventListener('visibilitychange', this.onHide);
+      window.removeEventListener('pagehide', this.onLeave);
       if (this.hls) {
         this.hls.destroy();
         this.hls = null;

@@ -28,6 +28,22 @@ public class TalkPlayer extends Component implements HasSize {
         getElement().setAttribute("aria-label", getTranslation("media.player"));
     }
 
+    /** Starts playback at this position (a member resuming where they left off, on any device). */
+    public TalkPlayer startAt(double seconds) {
+        getElement().setAttribute("start-at", String.valueOf(seconds));
+        return this;
+    }
+
+    /**
+     * Has the element report the spans it actually plays to {@code url} (JSON {@code {lessonId, spans, position}})
+     * every ~12 s, and by beacon when the page is hidden or closed.
+     */
+    public TalkPlayer reportPlayedTo(String url, String lessonId) {
+        getElement().setAttribute("report-url", url);
+        getElement().setAttribute("report-key", lessonId);
+        return this;
+    }
+
     @ClientCallable
     String renewToken() {
         return library.renewToken(mediaId);

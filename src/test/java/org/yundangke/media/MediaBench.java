@@ -95,6 +95,17 @@ public class MediaBench {
         return System.nanoTime() - start;
     }
 
+    /** Uploads through the HTTP API as the browser does, then runs the transcode job; returns the talk's id. */
+    public UUID uploadAndTranscode(org.yundangke.AppSession session, byte[] file) throws Exception {
+        String id = UploadFlowTest.uploadWhole(session, "talk.mp4", file);
+        java.net.http.HttpResponse<String> done = session.postJson("/api/uploads/" + id + "/complete", "");
+        if (done.statusCode() != 200) {
+            throw new IllegalStateException(done.body());
+        }
+        transcodeJob.transcode(UUID.fromString(id));
+        return UUID.fromString(id);
+    }
+
     private Ladder plan(Path source) throws IOException {
         return Ladder.plan(probe.probe(source.toString(), Files.size(source)), properties);
     }

@@ -1,48 +1,42 @@
-package org.yundangke.catalogue.ui;
+package org.yundangke.study.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yundangke.KaribuTest;
 import org.yundangke.base.ui.AccessDeniedView;
-import org.yundangke.media.MediaInfo;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.LessonDraft;
+import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.media.TalkPlayer;
 
-/** The milestone path in the UI: an editor publishes a ready talk as a lesson, a member finds it and opens it. */
+/** The milestone path for a member: a published lesson is on their home, one tap opens it with the player. */
 class LessonFlowTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Catalogue catalogue;
+
     @Test
     void a_published_lesson_reaches_the_member_home_and_opens_with_a_player() {
         UUID talk = readyTalk("lecturer", "红船精神-" + UUID.randomUUID());
-        login("lecturer");
-        UI.getCurrent().navigate(LessonsEditorView.class);
-        LessonsEditorView editor = _get(LessonsEditorView.class);
-        editor.create.click();
-        Dialog dialog = _get(Dialog.class);
-        @SuppressWarnings("unchecked")
-        Select<MediaInfo> pick = _get(dialog, Select.class, spec -> {});
-        pick.setValue(pick.getListDataView().getItems().filter(m -> m.id().equals(talk)).findFirst().orElseThrow());
         String title = "红船精神永放光芒 " + talk.toString().substring(0, 6);
-        _get(dialog, TextField.class, spec -> spec.withLabel("党课标题")).setValue(title);
-        _get(dialog, TextField.class, spec -> spec.withLabel("主讲人")).setValue("周宣讲");
-        _get(Button.class, spec -> spec.withText("保存并发布")).click();
+        login("lecturer");
+        LessonInfo made = catalogue.createDraft(new LessonDraft(talk, title, "周宣讲", "", "党史学习", Set.of()));
+        catalogue.publish(made.id());
 
         login("member");
         UI.getCurrent().navigate(MemberHomeView.class);

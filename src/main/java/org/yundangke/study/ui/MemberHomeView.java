@@ -1,4 +1,4 @@
-package org.yundangke.catalogue.ui;
+package org.yundangke.study.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;

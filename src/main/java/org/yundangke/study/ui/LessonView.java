@@ -1,4 +1,4 @@
-package org.yundangke.catalogue.ui;
+package org.yundangke.study.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H2;
@@ -16,8 +16,12 @@ import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.TalkPlayer;
+import org.yundangke.study.StudyProgress;
 
-/** One lesson for a retiree: title, speaker, length, what it is about, and the player sized to the screen. */
+/**
+ * One lesson for a retiree: title, speaker, length, what it is about, and the player sized to the screen, resuming
+ * where they left off and reporting what they actually watch.
+ */
 @Route("lessons/:lessonId")
 @PermitAll
 class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -29,11 +33,13 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     final Paragraph summary = new Paragraph();
     private final Catalogue catalogue;
     private final MediaLibrary media;
+    private final StudyProgress progress;
     private String pageTitle = "";
 
-    LessonView(Catalogue catalogue, MediaLibrary media) {
+    LessonView(Catalogue catalogue, MediaLibrary media, StudyProgress progress) {
         this.catalogue = catalogue;
         this.media = media;
+        this.progress = progress;
         addClassName("ydk-page");
         addClassName("ydk-lesson");
         add(title, facts);
@@ -52,8 +58,15 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         title.setText(lesson.title());
         facts.setText(lesson.speaker() + " · " + minutes(this, lesson) + " · " + lesson.category());
         summary.setText(lesson.summary());
+        StudyProgress.Standing standing = progress.begin(lesson.id());
+        if (standing.completed()) {
+            facts.setText(facts.getText() + " · " + getTranslation("lesson.completed"));
+        } else if (standing.uniqueSeconds() > 0) {
+            facts.setText(facts.getText() + " · " + getTranslation("lesson.studied", standing.uniqueSeconds() / 60));
+        }
         if (lesson.mediaId() != null) {
-            TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId()));
+            TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId()))
+                    .startAt(standing.positionSeconds()).reportPlayedTo("/api/progress", lesson.id().toString());
             player.setWidthFull();
             add(player);
         }

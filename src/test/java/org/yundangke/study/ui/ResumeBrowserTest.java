@@ -1,0 +1,116 @@
+package org.yundangke.study.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.AppSession;
+import org.yundangke.Chromium;
+import org.yundangke.Logins;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.LessonDraft;
+import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.media.MediaBench;
+import org.yundangke.study.StudyProgress;
+
+/**
+ * A member plays a lesson for ~20 s in Chromium, reloads, and the player resumes within 5 s of where it stopped;
+ * what was played is on the server as unique study time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ResumeBrowserTest {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MediaBench media;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    StudyProgress progress;
+
+    @Autowired
+    Logins logins;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Chromium.playwrightOrSkip(ResumeBrowserTest.class);
+        browser = Chromium.launch(playwright, "--autoplay-policy=no-user-gesture-required");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void logout() {
+        logins.logout();
+    }
+
+    @Test
+    void a_member_resumes_a_lesson_after_a_reload_and_the_watched_time_counts() throws Exception {
+        Path talk = media.make(dir.resolve("talk-40s.mp4"), "-f", "lavfi", "-i", "testsrc2=duration=40:size=640x360:rate=25",
+                "-f", "lavfi", "-i", "sine=duration=40", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
+                "-shortest");
+        UUID mediaId = media.uploadAndTranscode(AppSession.login(port, "lecturer", "demo1234"), Files.readAllBytes(talk));
+        logins.as("lecturer");
+        LessonInfo lesson = catalogue.createDraft(new LessonDraft(mediaId, "续播测试 " + mediaId.toString().substring(0, 4),
+                "周宣讲", "", "党史学习", Set.of()));
+        catalogue.publish(lesson.id());
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(60_000);
+            page.navigate("http://localhost:" + port + "/login");
+            Chromium.logIn(page, "member", "demo1234");
+            page.waitForURL(url -> url.contains("/member"));
+            page.navigate("http://localhost:" + port + "/lessons/" + lesson.id());
+            page.waitForSelector("ydk-player video");
+            page.evaluate("() => { const v = document.querySelector('ydk-player video'); v.muted = true; v.play(); }");
+            page.waitForFunction("() => document.querySelector('ydk-player video').currentTime > 20",
+                    null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            double before = ((Number) page.evaluate("() => document.querySelector('ydk-player video').currentTime"))
+                    .doubleValue();
+
+            page.reload(); // the page goes away: the last spans leave by beacon
+            page.waitForSelector("ydk-player video");
+            page.waitForFunction("() => document.querySelector('ydk-player video').readyState >= 1"
+                    + " && document.querySelector('ydk-player video').currentTime > 0");
+            double resumed = ((Number) page.evaluate("() => document.querySelector('ydk-player video').currentTime"))
+                    .doubleValue();
+            assertThat(resumed).as("resumed at %.1f after stopping at %.1f", resumed, before)
+                    .isBetween(before - 5, before + 0.5);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("lesson-resumed.png")));
+        }
+        logins.as("member");
+        assertThat(progress.standing(lesson.id()).uniqueSeconds()).isBetween(15L, 25L);
+    }
+}
