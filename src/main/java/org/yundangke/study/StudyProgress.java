@@ -130,6 +130,15 @@ public class StudyProgress {
         return new Standing(unique, position, completions != null && completions > 0);
     }
 
+    /** Lessons the caller started and has not completed this year, most recently watched first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<UUID> continuing(int max) {
+        return jdbc.queryForList("select p.lesson_id from watch_progress p where p.username = ? and p.unique_ms > 0"
+                + " and not exists (select 1 from lesson_completion c where c.username = p.username"
+                + " and c.lesson_id = p.lesson_id and c.study_year = ?) order by p.last_report_at desc limit ?",
+                UUID.class, user(), year(clock.instant()), max);
+    }
+
     /** Inserts this year's completion unless there is one; true when this call made it. */
     private boolean recordCompletion(String user, UUID lessonId, Instant now) {
         int year = year(now);

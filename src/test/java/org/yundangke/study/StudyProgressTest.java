@@ -129,6 +129,17 @@ class StudyProgressTest {
     }
 
     @Test
+    void started_but_unfinished_lessons_are_offered_to_continue() {
+        progress.begin(lesson);
+        clock.advance(Duration.ofSeconds(20));
+        progress.report(lesson, List.of(span(0, 20)), 20);
+        assertThat(progress.continuing(3)).contains(lesson);
+        clock.advance(Duration.ofSeconds(90));
+        progress.report(lesson, List.of(span(20, 100)), 100);
+        assertThat(progress.continuing(3)).doesNotContain(lesson);
+    }
+
+    @Test
     void a_member_outside_the_audience_cannot_report() {
         UUID elsewhere = publishedLesson(100, false);
         assertThatThrownBy(() -> progress.begin(elsewhere)).isInstanceOf(AccessDeniedException.class);

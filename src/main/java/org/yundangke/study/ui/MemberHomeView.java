@@ -17,10 +17,13 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.study.StudyProgress;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
@@ -37,14 +40,26 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     static final int SHOWN = 12;
 
     final Section today = new Section();
+    private List<UUID> continuing = List.of();
     final UnorderedList branches = new UnorderedList();
 
-    MemberHomeView(Catalogue catalogue, OrgDirectory directory) {
+    MemberHomeView(Catalogue catalogue, StudyProgress progress, OrgDirectory directory) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
 
         today.add(new H3(getTranslation("member.home.today")));
-        List<LessonInfo> lessons = catalogue.forMe(PageRequest.of(0, SHOWN)).getContent();
+        // lessons already begun come first: one tap continues them
+        List<LessonInfo> lessons = new ArrayList<>();
+        continuing = progress.continuing(3);
+        for (UUID started : continuing) {
+            try {
+                lessons.add(catalogue.open(started));
+            } catch (AccessDeniedException noLongerForThem) {
+                // archived or re-aimed since: not shown
+            }
+        }
+        catalogue.forMe(PageRequest.of(0, SHOWN)).getContent().stream()
+                .filter(l -> !continuing.contains(l.id())).forEach(lessons::add);
         if (lessons.isEmpty()) {
             today.add(new EmptyState(getTranslation("member.home.today.empty.title"),
                     getTranslation("member.home.today.empty.text")));
@@ -66,7 +81,8 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         RouterLink open = new RouterLink(lesson.title(), LessonView.class,
                 new RouteParameters(LessonView.LESSON_ID, lesson.id().toString()));
         open.addClassName("ydk-lesson-link");
-        Span facts = new Span(lesson.speaker() + " · " + LessonView.minutes(this, lesson));
+        String started = continuing.contains(lesson.id()) ? " · " + getTranslation("member.home.continue") : "";
+        Span facts = new Span(lesson.speaker() + " · " + LessonView.minutes(this, lesson) + started);
         Div card = new Div(open, facts, new Paragraph(lesson.summary()));
         card.addClassName("ydk-card");
         return card;
