@@ -25,9 +25,71 @@
         this.video.poster = this.getAttribute('poster');
       }
       this.appendChild(this.video);
+      this.addToolbar();
       this.start();
       this.renewal = setInterval(() => this.renew(), RENEW_EVERY_MS);
       this.track();
+    }
+
+    /** Big, labelled buttons under the picture: playback speed, and sound only for a weak connection. */
+    addToolbar() {
+      const labels = JSON.parse(this.getAttribute('labels') || '{}');
+      const bar = document.createElement('div');
+      bar.className = 'ydk-player-tools';
+      bar.setAttribute('role', 'toolbar');
+      bar.setAttribute('aria-label', labels.toolbar || 'Player');
+      const speeds = [0.75, 1, 1.25, 1.5].map(rate => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = `${rate}×`;
+        button.setAttribute('aria-label', `${labels.speed || 'Speed'} ${rate}`);
+        button.setAttribute('aria-pressed', String(rate === 1));
+        button.addEventListener('click', () => {
+          this.video.playbackRate = rate;
+          speeds.forEach(b => b.setAttribute('aria-pressed', String(b === button)));
+        });
+        return button;
+      });
+      speeds.forEach(b => bar.appendChild(b));
+      if (this.getAttribute('audio-only')) {
+        const sound = document.createElement('button');
+        sound.type = 'button';
+        sound.className = 'ydk-player-audio-only';
+        sound.textContent = labels.audioOnly || 'Sound only';
+        sound.setAttribute('aria-pressed', 'false');
+        sound.addEventListener('click', () => {
+          const on = sound.getAttribute('aria-pressed') !== 'true';
+          sound.setAttribute('aria-pressed', String(on));
+          this.switchSource(on);
+        });
+        bar.appendChild(sound);
+      }
+      this.appendChild(bar);
+    }
+
+    /** Sound only: load the small audio rendition instead of the ladder, keeping the position and the speed. */
+    switchSource(audioOnly) {
+      const at = this.video.currentTime;
+      const rate = this.video.playbackRate;
+      const playing = !this.video.paused;
+      const master = this.getAttribute('src');
+      const src = audioOnly ? master.replace(/master\.m3u8$/, this.getAttribute('audio-only')) : master;
+      this.classList.toggle('audio-only', audioOnly);
+      const resume = () => {
+        this.video.currentTime = at;
+        this.video.playbackRate = rate;
+        if (playing) {
+          this.video.play();
+        }
+      };
+      if (this.hls) {
+        this.hls.once(window.Hls.Events.MANIFEST_PARSED, () => this.video.addEventListener('loadedmetadata', resume,
+            {once: true}));
+        this.hls.loadSource(this.withCurrentToken(src));
+      } else {
+        this.video.addEventListener('loadedmetadata', resume, {once: true});
+        this.video.src = this.withCurrentToken(src);
+      }
     }
 
     track() {

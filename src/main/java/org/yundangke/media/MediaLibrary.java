@@ -2,6 +2,7 @@ package org.yundangke.media;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,8 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MediaLibrary {
 
-    /** What a player needs: the master playlist and poster URLs (both expire), and the token inside them. */
-    public record PlaybackSource(UUID mediaId, MediaKind kind, String masterUrl, String posterUrl, String token) {
+    /**
+     * What a player needs: the master playlist and poster URLs (both expire), the token inside them, and the
+     * audio-only rendition's playlist relative to the master (null when the talk has none).
+     */
+    public record PlaybackSource(UUID mediaId, MediaKind kind, String masterUrl, String posterUrl, String token,
+                                 @Nullable String audioOnlyPlaylist) {
     }
 
     private final MediaRepository media;
@@ -81,7 +86,11 @@ public class MediaLibrary {
         }
         String token = tokens.issue(mediaId, user.getName());
         String base = "/play/" + token + "/" + mediaId + "/";
-        return new PlaybackSource(mediaId, talk.getKind(), base + "hls/" + Ladder.MASTER, base + Ladder.POSTER, token);
+        String renditions = talk.toInfo().renditions();
+        String audioOnly = renditions == null ? null : java.util.Arrays.stream(renditions.split(","))
+                .filter(r -> r.startsWith("audio")).reduce((first, last) -> last).map(r -> r + "/index.m3u8").orElse(null);
+        return new PlaybackSource(mediaId, talk.getKind(), base + "hls/" + Ladder.MASTER, base + Ladder.POSTER, token,
+                audioOnly);
     }
 
     /** A fresh token for a player that keeps playing past the old one's expiry. */

@@ -5,7 +5,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
+import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays a talk: hls.js (vendored in {@code frontend/player}) inside {@code <ydk-player>}, Safari's own HLS as the
@@ -26,6 +28,12 @@ public class TalkPlayer extends Component implements HasSize {
         getElement().setAttribute("poster", source.kind() == MediaKind.VIDEO ? source.posterUrl() : "");
         getElement().setAttribute("kind", source.kind().name());
         getElement().setAttribute("aria-label", getTranslation("media.player"));
+        getElement().setAttribute("labels", JsonMapper.builder().build().writeValueAsString(Map.of(
+                "toolbar", getTranslation("media.player.tools"), "speed", getTranslation("media.player.speed"),
+                "audioOnly", getTranslation("media.player.audio-only"))));
+        if (source.kind() == MediaKind.VIDEO && source.audioOnlyPlaylist() != null) {
+            getElement().setAttribute("audio-only", source.audioOnlyPlaylist());
+        }
     }
 
     /** Starts playback at this position (a member resuming where they left off, on any device). */

@@ -109,6 +109,18 @@ class ResumeBrowserTest {
             assertThat(resumed).as("resumed at %.1f after stopping at %.1f", resumed, before)
                     .isBetween(before - 5, before + 0.5);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("lesson-resumed.png")));
+
+            // slower or faster speech, and sound only for a weak connection
+            page.locator(".ydk-player-tools button", new Page.LocatorOptions().setHasText("0.75×")).click();
+            assertThat(((Number) page.evaluate("() => document.querySelector('ydk-player video').playbackRate"))
+                    .doubleValue()).isEqualTo(0.75);
+            page.evaluate("() => document.querySelector('ydk-player video').play()");
+            page.locator(".ydk-player-audio-only").click();
+            page.waitForFunction("() => { const v = document.querySelector('ydk-player video');"
+                    + " return v.readyState >= 2 && v.videoWidth === 0 && !v.paused; }");
+            double audioAt = ((Number) page.evaluate("() => document.querySelector('ydk-player video').currentTime"))
+                    .doubleValue();
+            assertThat(audioAt).as("sound only continues where the picture was").isGreaterThan(resumed - 1);
         }
         logins.as("member");
         assertThat(progress.standing(lesson.id()).uniqueSeconds()).isBetween(15L, 25L);
