@@ -13,17 +13,24 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.jspecify.annotations.Nullable;
 
 /** One lesson: a talk to watch or listen to, with who it is for and whether it is out yet. */
 @Entity
+@Indexed
 class Lesson {
 
     @Id
     private UUID id = UUID.randomUUID();
+    @FullTextField(analyzer = ChineseAnalysis.SMARTCN)
     private String title;
+    @FullTextField(analyzer = ChineseAnalysis.SMARTCN)
     private String speaker;
+    @FullTextField(analyzer = ChineseAnalysis.SMARTCN)
     private String summary;
+    @FullTextField(analyzer = ChineseAnalysis.SMARTCN)
     private String category;
 
     @Enumerated(EnumType.STRING)

@@ -1,5 +1,8 @@
 package org.yundangke.study.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -8,7 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -23,6 +28,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.catalogue.LessonSearch;
 import org.yundangke.study.StudyProgress;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
@@ -39,13 +45,27 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
     static final int SHOWN = 12;
 
+    final TextField searchField = new TextField();
+    final Section results = new Section();
     final Section today = new Section();
     private List<UUID> continuing = List.of();
     final UnorderedList branches = new UnorderedList();
 
-    MemberHomeView(Catalogue catalogue, StudyProgress progress, OrgDirectory directory) {
+    MemberHomeView(Catalogue catalogue, StudyProgress progress, OrgDirectory directory, LessonSearch search) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
+
+        searchField.setLabel(getTranslation("member.home.search"));
+        searchField.setPlaceholder(getTranslation("member.home.search.hint"));
+        searchField.setClearButtonVisible(true);
+        searchField.setWidthFull();
+        Button find = new Button(getTranslation("member.home.search.button"), e -> showResults(search));
+        find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        find.addClickShortcut(Key.ENTER);
+        HorizontalLayout searchBar = new HorizontalLayout(searchField, find);
+        searchBar.setWidthFull();
+        searchBar.setAlignItems(Alignment.BASELINE);
+        add(searchBar, results);
 
         today.add(new H3(getTranslation("member.home.today")));
         // lessons already begun come first: one tap continues them
@@ -75,6 +95,23 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         directory.myMemberRecord().ifPresentOrElse(record -> listBranches(directory, record),
                 () -> branches.add(new ListItem(getTranslation("member.home.no-branch"))));
         add(mine);
+    }
+
+    private void showResults(LessonSearch search) {
+        results.removeAll();
+        String words = searchField.getValue().strip();
+        if (words.isEmpty()) {
+            return;
+        }
+        List<LessonInfo> found = search.search(words, SHOWN);
+        results.add(new H3(getTranslation("member.home.search.results", words)));
+        if (found.isEmpty()) {
+            results.add(new Paragraph(getTranslation("member.home.search.none", words)));
+        }
+        Div cards = new Div();
+        cards.addClassName("ydk-cards");
+        found.forEach(lesson -> cards.add(card(lesson)));
+        results.add(cards);
     }
 
     private Div card(LessonInfo lesson) {

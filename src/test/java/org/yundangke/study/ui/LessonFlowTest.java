@@ -52,6 +52,24 @@ class LessonFlowTest extends KaribuTest {
     }
 
     @Test
+    void a_member_finds_a_lesson_by_a_chinese_word() {
+        UUID talk = readyTalk("lecturer", "t");
+        String title = "党史学习教育专题 " + talk.toString().substring(0, 6);
+        login("lecturer");
+        catalogue.publish(catalogue.createDraft(new LessonDraft(talk, title, "周宣讲", "", "红色故事", Set.of())).id());
+        login("member");
+        UI.getCurrent().navigate(MemberHomeView.class);
+        MemberHomeView home = _get(MemberHomeView.class);
+        home.searchField.setValue("党史");
+        _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("搜索")).click();
+        assertThat(_find(home.results, RouterLink.class)).extracting(RouterLink::getText).contains(title);
+
+        home.searchField.setValue("量子力学");
+        _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("搜索")).click();
+        assertThat(home.results.getElement().getTextRecursively()).contains("没有找到");
+    }
+
+    @Test
     void a_draft_cannot_be_opened_by_a_member_even_by_its_address() {
         UUID talk = readyTalk("lecturer", "draft talk");
         UUID lesson = UUID.randomUUID();

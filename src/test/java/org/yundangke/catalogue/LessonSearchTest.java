@@ -1,0 +1,90 @@
+package org.yundangke.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.Logins;
+
+/** Chinese full-text search over published lessons, within the member's audience. */
+@SpringBootTest
+@ActiveProfiles("test")
+class LessonSearchTest {
+
+    @Autowired
+    LessonSearch search;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    Logins logins;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final String tag = UUID.randomUUID().toString().substring(0, 8);
+    LessonInfo partyHistory;
+    LessonInfo eighteenth;
+    LessonInfo twentieth;
+    LessonInfo draft;
+
+    @BeforeEach
+    void lessons() {
+        logins.as("lecturer");
+        partyHistory = published("党史学习教育专题讲座", "回顾百年党史，传承红色基因。", "红色故事");
+        eighteenth = published("党的十八大回顾", "十八大以来的历史性成就。", "理论学习");
+        twentieth = published("学习二十大精神", "结合身边变化讲二十大报告。", "理论学习");
+        draft = catalogue.createDraft(new LessonDraft(talk(), "党史草稿", "周宣讲", "", "党史学习", Set.of()));
+        logins.as("member");
+    }
+
+    @AfterEach
+    void logout() {
+        logins.logout();
+    }
+
+    @Test
+    void a_word_finds_the_lessons_that_contain_it() {
+        assertThat(search.search("党史", 20)).extracting(LessonInfo::id).contains(partyHistory.id())
+                .doesNotContain(draft.id(), eighteenth.id());
+        assertThat(search.search("党史学习", 20)).extracting(LessonInfo::id).contains(partyHistory.id());
+        assertThat(search.search("百年", 20)).extracting(LessonInfo::id).contains(partyHistory.id());
+    }
+
+    @Test
+    void every_word_must_match_so_the_twentieth_congress_is_not_the_eighteenth() {
+        assertThat(search.search("二十大", 20)).extracting(LessonInfo::id).contains(twentieth.id())
+                .doesNotContain(eighteenth.id());
+    }
+
+    @Test
+    void the_speaker_is_searchable_too() {
+        assertThat(search.search("宣讲员" + tag, 20)).isEmpty();
+        assertThat(search.search("周宣讲", 20)).extracting(LessonInfo::id).contains(twentieth.id());
+    }
+
+    private LessonInfo published(String title, String summary, String category) {
+        LessonInfo lesson = catalogue.createDraft(new LessonDraft(talk(), title, "周宣讲", summary, category, Set.of()));
+        catalogue.publish(lesson.id());
+        return lesson;
+    }
+
+    private UUID talk() {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
+                + " duration_seconds, created_at, updated_at) values (?, 'lecturer', 't', 't.mp4', 1, 'READY', 'VIDEO',"
+                + " 600, ?, ?)", id, now, now);
+        return id;
+    }
+}
