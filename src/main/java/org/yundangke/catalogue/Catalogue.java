@@ -7,10 +7,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.CurrentUser;
 import org.yundangke.media.MediaInfo;
 import org.yundangke.media.MediaKind;
 import org.yundangke.media.MediaLibrary;
@@ -51,7 +50,7 @@ public class Catalogue {
             throw new IllegalStateException("talk " + talk.id() + " is not ready to play");
         }
         LessonKind kind = talk.kind() == MediaKind.AUDIO ? LessonKind.AUDIO : LessonKind.VIDEO;
-        return lessons.save(new Lesson(draft, kind, talk.durationSeconds(), currentUser().getName())).toInfo();
+        return lessons.save(new Lesson(draft, kind, talk.durationSeconds(), CurrentUser.name())).toInfo();
     }
 
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
@@ -67,8 +66,7 @@ public class Catalogue {
     /** The lessons an editor looks after: a lecturer their own, an admin all. */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public Page<LessonInfo> editorsList(Pageable page) {
-        Authentication user = currentUser();
-        return (isAdmin(user) ? lessons.findAll(page) : lessons.findByOwnerUsername(user.getName(), page))
+        return (CurrentUser.isAdmin() ? lessons.findAll(page) : lessons.findByOwnerUsername(CurrentUser.name(), page))
                 .map(Lesson::toInfo);
     }
 
@@ -82,11 +80,10 @@ public class Catalogue {
     @PreAuthorize("isAuthenticated()")
     public LessonInfo open(UUID lessonId) {
         Lesson lesson = lessons.findById(lessonId).orElseThrow(() -> new AccessDeniedException("no lesson " + lessonId));
-        Authentication user = currentUser();
-        boolean editor = isAdmin(user) || lesson.getOwnerUsername().equals(user.getName());
+        boolean editor = CurrentUser.isAdmin() || lesson.getOwnerUsername().equals(CurrentUser.name());
         boolean audience = lesson.getState() == LessonState.PUBLISHED && lesson.reaches(directory.myCommitteeLine());
         if (!editor && !audience) {
-            throw new AccessDeniedException(user.getName() + " may not open lesson " + lessonId);
+            throw new AccessDeniedException(CurrentUser.name() + " may not open lesson " + lessonId);
         }
         return lesson.toInfo();
     }
@@ -99,9 +96,8 @@ public class Catalogue {
 
     private Lesson editable(UUID lessonId) {
         Lesson lesson = lessons.findById(lessonId).orElseThrow(() -> new AccessDeniedException("no lesson " + lessonId));
-        Authentication user = currentUser();
-        if (!isAdmin(user) && !lesson.getOwnerUsername().equals(user.getName())) {
-            throw new AccessDeniedException(user.getName() + " may not edit lesson " + lessonId);
+        if (!CurrentUser.isAdmin() && !lesson.getOwnerUsername().equals(CurrentUser.name())) {
+            throw new AccessDeniedException(CurrentUser.name() + " may not edit lesson " + lessonId);
         }
         return lesson;
     }
@@ -118,11 +114,4 @@ public class Catalogue {
         }
     }
 
-    private static Authentication currentUser() {
-        return SecurityContextHolder.getContext().getAuthentication();
-    }
-
-    private static boolean isAdmin(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-    }
 }

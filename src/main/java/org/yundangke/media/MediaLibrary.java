@@ -8,10 +8,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.CurrentUser;
 
 /**
  * The uploaded talks as lecturers and admins manage them: a lecturer sees and changes their own, an admin all. Also
@@ -51,9 +50,8 @@ public class MediaLibrary {
     /** Newest first; unfinished uploads are left out (they show in the uploader's progress bar). */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public Page<MediaInfo> list(Pageable page) {
-        Authentication user = currentUser();
-        Page<Media> found = isAdmin(user) ? media.findByStateNot(MediaState.UPLOADING, page)
-                : media.findByOwnerUsernameAndStateNot(user.getName(), MediaState.UPLOADING, page);
+        Page<Media> found = CurrentUser.isAdmin() ? media.findByStateNot(MediaState.UPLOADING, page)
+                : media.findByOwnerUsernameAndStateNot(CurrentUser.name(), MediaState.UPLOADING, page);
         return found.map(Media::toInfo);
     }
 
@@ -78,13 +76,12 @@ public class MediaLibrary {
 
     @PreAuthorize("isAuthenticated()")
     public PlaybackSource play(UUID mediaId) {
-        Authentication user = currentUser();
         Media talk = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no talk " + mediaId));
-        boolean granted = mayManage(user, talk) || permissions.stream().anyMatch(p -> p.mayPlay(mediaId));
+        boolean granted = mayManage(talk) || permissions.stream().anyMatch(p -> p.mayPlay(mediaId));
         if (!granted || talk.getState() != MediaState.READY) {
-            throw new AccessDeniedException(user.getName() + " may not play " + mediaId);
+            throw new AccessDeniedException(CurrentUser.name() + " may not play " + mediaId);
         }
-        String token = tokens.issue(mediaId, user.getName());
+        String token = tokens.issue(mediaId, CurrentUser.name());
         String base = "/play/" + token + "/" + mediaId + "/";
         String renditions = talk.toInfo().renditions();
         String audioOnly = renditions == null ? null : java.util.Arrays.stream(renditions.split(","))
@@ -99,8 +96,8 @@ public class MediaLibrary {
         return play(mediaId).token();
     }
 
-    static boolean mayManage(Authentication user, Media talk) {
-        return talk.getOwnerUsername().equals(user.getName()) || isAdmin(user);
+    static boolean mayManage(Media talk) {
+        return talk.getOwnerUsername().equals(CurrentUser.name()) || CurrentUser.isAdmin();
     }
 
     void erase(Media talk) {
@@ -113,19 +110,11 @@ public class MediaLibrary {
     }
 
     private Media manageable(UUID mediaId) {
-        Authentication user = currentUser();
         Media talk = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no talk " + mediaId));
-        if (!mayManage(user, talk)) {
-            throw new AccessDeniedException(user.getName() + " may not manage " + mediaId);
+        if (!mayManage(talk)) {
+            throw new AccessDeniedException(CurrentUser.name() + " may not manage " + mediaId);
         }
         return talk;
     }
 
-    private static Authentication currentUser() {
-        return SecurityContextHolder.getContext().getAuthentication();
-    }
-
-    private static boolean isAdmin(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-    }
 }

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.CurrentUser;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 
@@ -67,7 +67,7 @@ public class StudyProgress {
     @PreAuthorize("isAuthenticated()")
     public Standing begin(UUID lessonId) {
         catalogue.open(lessonId); // refuses a lesson the member may not see
-        String user = user();
+        String user = CurrentUser.name();
         Timestamp now = Timestamp.from(clock.instant());
         transaction.executeWithoutResult(tx -> {
             int updated = jdbc.update("update watch_progress set last_report_at = ? where username = ? and lesson_id = ?",
@@ -84,7 +84,7 @@ public class StudyProgress {
     @PreAuthorize("isAuthenticated()")
     public Standing report(UUID lessonId, List<double[]> spansSeconds, double positionSeconds) {
         LessonInfo lesson = catalogue.open(lessonId);
-        String user = user();
+        String user = CurrentUser.name();
         long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
         List<PlayedSpans.Span> reported = spansSeconds.stream()
                 .filter(s -> s.length == 2 && s[1] > s[0] && s[0] >= 0)
@@ -120,7 +120,7 @@ public class StudyProgress {
 
     @PreAuthorize("isAuthenticated()")
     public Standing standing(UUID lessonId) {
-        String user = user();
+        String user = CurrentUser.name();
         List<Map<String, Object>> rows = jdbc.queryForList("select unique_ms, last_position_s from watch_progress"
                 + " where username = ? and lesson_id = ?", user, lessonId);
         long unique = rows.isEmpty() ? 0 : ((Number) rows.getFirst().get("unique_ms")).longValue() / 1000;
@@ -136,7 +136,7 @@ public class StudyProgress {
         return jdbc.queryForList("select p.lesson_id from watch_progress p where p.username = ? and p.unique_ms > 0"
                 + " and not exists (select 1 from lesson_completion c where c.username = p.username"
                 + " and c.lesson_id = p.lesson_id and c.study_year = ?) order by p.last_report_at desc limit ?",
-                UUID.class, user(), year(clock.instant()), max);
+                UUID.class, CurrentUser.name(), year(clock.instant()), max);
     }
 
     /** Inserts this year's completion unless there is one; true when this call made it. */
@@ -154,9 +154,5 @@ public class StudyProgress {
 
     private static int year(Instant instant) {
         return instant.atZone(CALENDAR).getYear();
-    }
-
-    private static String user() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 }
