@@ -3,8 +3,6 @@ package org.yundangke.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.TestTalks;
 import org.yundangke.Logins;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.org.CommitteeInfo;
@@ -114,13 +113,7 @@ class CatalogueTest {
                 .map(CommitteeInfo::id).orElseThrow();
     }
 
-    /** A transcoded talk as the media module leaves it (the pipeline itself is tested in the media module). */
     private UUID readyTalk(String owner) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
-                + " duration_seconds, created_at, updated_at) values (?, ?, 'talk', 'talk.mp4', 1000, 'READY',"
-                + " 'VIDEO', 1800, ?, ?)", id, owner, now, now);
-        return id;
+        return TestTalks.ready(jdbc, owner, "talk", 1800);
     }
 }

@@ -2,8 +2,6 @@ package org.yundangke.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.TestTalks;
 import org.yundangke.Logins;
 
 /** Chinese full-text search over published lessons, within the member's audience. */
@@ -80,11 +79,6 @@ class LessonSearchTest {
     }
 
     private UUID talk() {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
-                + " duration_seconds, created_at, updated_at) values (?, 'lecturer', 't', 't.mp4', 1, 'READY', 'VIDEO',"
-                + " 600, ?, ?)", id, now, now);
-        return id;
+        return TestTalks.ready(jdbc, "lecturer", "t", 600);
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.TestTalks;
 import org.yundangke.Logins;
 import org.yundangke.catalogue.Catalogue;
 
@@ -157,12 +158,9 @@ class StudyProgressTest {
 
     /** A published lesson for everyone, or for a committee the member is not under. */
     private UUID publishedLesson(double seconds, boolean everyone) {
-        UUID talk = UUID.randomUUID();
+        UUID talk = TestTalks.ready(jdbc, "lecturer", "t", seconds);
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
-                + " duration_seconds, created_at, updated_at) values (?, 'lecturer', 't', 't.mp4', 1, 'READY', 'VIDEO',"
-                + " ?, ?, ?)", talk, seconds, now, now);
         jdbc.update("insert into lesson (id, title, speaker, summary, category, kind, media_id, duration_seconds, state,"
                 + " everyone, owner_username, created_at, published_at) values (?, '一课', '周', '', '党史学习', 'VIDEO',"
                 + " ?, ?, 'PUBLISHED', ?, 'lecturer', ?, ?)", id, talk, seconds, everyone, now, now);

@@ -9,12 +9,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yundangke.TestTalks;
 import org.yundangke.KaribuTest;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonState;
@@ -27,11 +26,7 @@ class LessonsEditorViewTest extends KaribuTest {
 
     @Test
     void a_lecturer_makes_a_lesson_of_a_ready_talk_and_publishes_it() {
-        UUID talk = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
-                + " duration_seconds, created_at, updated_at) values (?, 'lecturer', '红船精神', 'talk.mp4', 1000,"
-                + " 'READY', 'VIDEO', 1800, ?, ?)", talk, now, now);
+        UUID talk = TestTalks.ready(jdbc, "lecturer", "红船精神", 1800);
         login("lecturer");
         UI.getCurrent().navigate(LessonsEditorView.class);
         LessonsEditorView editor = _get(LessonsEditorView.class);
@@ -54,11 +49,7 @@ class LessonsEditorViewTest extends KaribuTest {
 
     @Test
     void a_lesson_needs_a_title_and_a_speaker() {
-        UUID talk = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
-                + " duration_seconds, created_at, updated_at) values (?, 'lecturer', '', 'x.mp4', 1000,"
-                + " 'READY', 'VIDEO', 60, ?, ?)", talk, now, now);
+        TestTalks.ready(jdbc, "lecturer", "", 60);
         login("lecturer");
         UI.getCurrent().navigate(LessonsEditorView.class);
         LessonsEditorView editor = _get(LessonsEditorView.class);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yundangke.TestTalks;
 import org.yundangke.KaribuTest;
 import org.yundangke.base.ui.AccessDeniedView;
 import org.yundangke.catalogue.Catalogue;
@@ -83,11 +84,6 @@ class LessonFlowTest extends KaribuTest {
     }
 
     private UUID readyTalk(String owner, String title) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into media (id, owner_username, title, original_filename, size_bytes, state, kind,"
-                + " duration_seconds, created_at, updated_at) values (?, ?, ?, 'talk.mp4', 1000, 'READY', 'VIDEO',"
-                + " 1800, ?, ?)", id, owner, title, now, now);
-        return id;
+        return TestTalks.ready(jdbc, owner, title, 1800);
     }
 }
