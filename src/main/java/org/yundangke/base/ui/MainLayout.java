@@ -42,6 +42,8 @@ public final class MainLayout extends AppLayout {
         logout.setText(getTranslation("nav.logout"));
         logout.setIcon(new Icon(VaadinIcon.SIGN_OUT));
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.addClassName("ydk-logout");
+        logout.setAriaLabel(getTranslation("nav.logout"));
         logout.addClickListener(e -> authentication.logout());
         Span user = new Span(username);
         user.addClassName("ydk-user");

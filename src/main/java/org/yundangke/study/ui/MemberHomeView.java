@@ -58,12 +58,13 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         searchField.setLabel(getTranslation("member.home.search"));
         searchField.setPlaceholder(getTranslation("member.home.search.hint"));
         searchField.setClearButtonVisible(true);
-        searchField.setWidthFull();
+        searchField.setMinWidth("0");
         Button find = new Button(getTranslation("member.home.search.button"), e -> showResults(search));
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         find.addClickShortcut(Key.ENTER);
         HorizontalLayout searchBar = new HorizontalLayout(searchField, find);
         searchBar.setWidthFull();
+        searchBar.setFlexGrow(1, searchField);
         searchBar.setAlignItems(Alignment.BASELINE);
         add(searchBar, results);
 
