@@ -7,6 +7,7 @@ import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
+import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
@@ -19,14 +20,17 @@ import io.minio.UploadPartArgs;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
+import io.minio.messages.ListMultipartUploadsResult;
 import io.minio.messages.Part;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.yundangke.base.storage.ObjectStoreProperties;
 
@@ -71,6 +75,32 @@ class MediaObjects {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** An unfinished multipart upload in the store: which object, which upload, started when (may be unknown). */
+    record OpenUpload(String object, String uploadId, @Nullable Instant initiated) {
+    }
+
+    /** Multipart uploads under the prefix that were started and never completed or aborted. */
+    List<OpenUpload> openUploads(String prefix) {
+        List<OpenUpload> open = new ArrayList<>();
+        String keyMarker = null;
+        String uploadMarker = null;
+        for (boolean more = true; more; ) {
+            ListMultipartUploadsArgs.Builder args = ListMultipartUploadsArgs.builder().bucket(bucket).prefix(prefix);
+            if (keyMarker != null) {
+                args.keyMarker(keyMarker).uploadIdMarker(uploadMarker);
+            }
+            ListMultipartUploadsResult page = call(() -> minioAsync.listMultipartUploads(args.build()).get().result());
+            for (ListMultipartUploadsResult.Upload upload : page.uploads()) {
+                open.add(new OpenUpload(upload.objectName(), upload.uploadId(),
+                        upload.initiated() == null ? null : upload.initiated().toInstant()));
+            }
+            more = page.isTruncated();
+            keyMarker = page.nextKeyMarker();
+            uploadMarker = page.nextUploadIdMarker();
+        }
+        return open;
     }
 
     /** A URL ffmpeg/ffprobe can read the object from (with ranges), valid for {@code validity}. */

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Recurring;
 import org.jobrunr.scheduling.JobScheduler;
@@ -143,15 +145,32 @@ public class Uploads {
         jobs.<TranscodeJob>enqueue(job -> job.transcode(mediaId));
     }
 
-    /** Unfinished uploads nobody touched for a day (configurable) are removed, parts and all. */
+    /**
+     * Unfinished uploads nobody touched for a day (configurable) are removed, parts and all; so are multipart uploads
+     * in the store that no upload session knows (a crash between starting one and recording it).
+     */
     @Recurring(id = "remove-stale-uploads", cron = "17 * * * *")
     public int removeStaleUploads() {
-        List<UploadSession> stale = sessions.findByUpdatedAtBefore(Instant.now().minus(properties.staleUploadAfter()));
+        return removeUploadsUntouchedSince(Instant.now().minus(properties.staleUploadAfter()));
+    }
+
+    int removeUploadsUntouchedSince(Instant cutoff) {
+        List<UploadSession> stale = sessions.findByUpdatedAtBefore(cutoff);
         stale.forEach(this::remove);
-        if (!stale.isEmpty()) {
-            log.info("Removed {} unfinished uploads older than {}", stale.size(), properties.staleUploadAfter());
+        Set<String> known = sessions.findAll().stream().map(UploadSession::getS3UploadId).collect(Collectors.toSet());
+        int orphans = 0;
+        for (MediaObjects.OpenUpload open : objects.openUploads("media/")) {
+            // an upload without a start time is left alone: it may be one whose session is being written right now
+            if (!known.contains(open.uploadId()) && open.initiated() != null && open.initiated().isBefore(cutoff)) {
+                objects.abortMultipart(open.object(), open.uploadId());
+                orphans++;
+            }
         }
-        return stale.size();
+        if (stale.size() + orphans > 0) {
+            log.info("Removed {} unfinished uploads and {} orphaned multipart uploads older than {}", stale.size(),
+                    orphans, properties.staleUploadAfter());
+        }
+        return stale.size() + orphans;
     }
 
     private void remove(UploadSession session) {

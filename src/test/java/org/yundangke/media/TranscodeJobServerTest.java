@@ -68,4 +68,18 @@ class TranscodeJobServerTest {
         uploads.cancel(fresh.mediaId(), "lecturer");
     }
 
+    @Test
+    void a_multipart_upload_no_session_knows_is_aborted_once_stale() {
+        String orphan = "media/" + java.util.UUID.randomUUID() + "/original";
+        String uploadId = objects.startMultipart(orphan);
+        assertThat(objects.openUploads("media/")).extracting(MediaObjects.OpenUpload::uploadId).contains(uploadId);
+
+        uploads.removeStaleUploads(); // a day has not passed: kept
+        assertThat(objects.openUploads("media/")).extracting(MediaObjects.OpenUpload::uploadId).contains(uploadId);
+
+        uploads.removeUploadsUntouchedSince(Instant.now().plus(Duration.ofMinutes(1)));
+        assertThat(objects.openUploads("media/")).extracting(MediaObjects.OpenUpload::uploadId)
+                .doesNotContain(uploadId);
+    }
+
 }
