@@ -6,6 +6,10 @@ create table watch_progress (
     played_spans    varchar(20000) not null default '',
     unique_ms       bigint        not null default 0,
     last_position_s double precision not null default 0,
+    -- the lesson's length, copied when the lesson page opens (after the audience check), so a report needs no lookup
+    duration_ms     bigint        not null default 0,
+    -- credit resets each calendar year: the spans count towards this year's completion only
+    study_year      integer       not null default 0,
     last_report_at  timestamp with time zone not null,
     primary key (username, lesson_id)
 );

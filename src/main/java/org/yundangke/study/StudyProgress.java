@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +33,10 @@ public class StudyProgress {
     public record Standing(long uniqueSeconds, double positionSeconds, boolean completed) {
     }
 
-    private record Watched(String spans, Instant lastReport) {
+    private record Watched(String spans, long uniqueMs, double position, Instant lastReport, long durationMs) {
+    }
+
+    private record Outcome(long uniqueMs, double position, boolean completedEver) {
     }
 
     static final double MAX_SPEED = 2.0;
@@ -66,56 +70,70 @@ public class StudyProgress {
     /** The lesson page opened: starts the clock the next report is measured against; returns where to resume. */
     @PreAuthorize("isAuthenticated()")
     public Standing begin(UUID lessonId) {
-        catalogue.open(lessonId); // refuses a lesson the member may not see
+        LessonInfo lesson = catalogue.open(lessonId); // refuses a lesson the member may not see
+        long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
         String user = CurrentUser.name();
         Timestamp now = Timestamp.from(clock.instant());
+        int year = year(clock.instant());
         transaction.executeWithoutResult(tx -> {
-            int updated = jdbc.update("update watch_progress set last_report_at = ? where username = ? and lesson_id = ?",
-                    now, user, lessonId);
+            // a new calendar year starts the lesson's study time afresh; the resume position stays
+            int updated = jdbc.update("update watch_progress set last_report_at = ?, duration_ms = ?,"
+                    + " played_spans = case when study_year = ? then played_spans else '' end,"
+                    + " unique_ms = case when study_year = ? then unique_ms else 0 end, study_year = ?"
+                    + " where username = ? and lesson_id = ?", now, durationMs, year, year, year, user, lessonId);
             if (updated == 0) {
-                jdbc.update("insert into watch_progress (username, lesson_id, last_report_at) values (?, ?, ?)",
-                        user, lessonId, now);
+                jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms, study_year)"
+                        + " values (?, ?, ?, ?, ?)", user, lessonId, now, durationMs, year);
             }
         });
         return standing(lessonId);
     }
 
-    /** Merges a report of played spans (seconds from the start) and the current position. */
+    /**
+     * Merges a report of played spans (seconds from the start) and the current position. Only a lesson page opened
+     * with {@link #begin} (which checked the audience) is measured; two statements per report on the hot path.
+     */
     @PreAuthorize("isAuthenticated()")
     public Standing report(UUID lessonId, List<double[]> spansSeconds, double positionSeconds) {
-        LessonInfo lesson = catalogue.open(lessonId);
         String user = CurrentUser.name();
-        long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
         List<PlayedSpans.Span> reported = spansSeconds.stream()
                 .filter(s -> s.length == 2 && s[1] > s[0] && s[0] >= 0)
                 .map(s -> new PlayedSpans.Span(Math.round(s[0] * 1000), Math.round(s[1] * 1000))).toList();
-        Boolean completedNow = transaction.execute(tx -> {
-            List<Watched> rows = jdbc.query("select played_spans, last_report_at from watch_progress"
-                    + " where username = ? and lesson_id = ? for update", (rs, n) -> new Watched(
-                    rs.getString("played_spans"), rs.getObject("last_report_at", OffsetDateTime.class).toInstant()),
+        Outcome outcome = transaction.execute(tx -> {
+            List<Watched> rows = jdbc.query("select played_spans, unique_ms, last_position_s, last_report_at,"
+                    + " duration_ms from watch_progress where username = ? and lesson_id = ? for update",
+                    (rs, n) -> new Watched(rs.getString("played_spans"), rs.getLong("unique_ms"),
+                            rs.getDouble("last_position_s"),
+                            rs.getObject("last_report_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms")),
                     user, lessonId);
             if (rows.isEmpty()) {
-                return false; // no lesson page opened: nothing to measure the report against
+                throw new AccessDeniedException("lesson " + lessonId + " was not opened by " + user);
             }
-            Instant last = rows.getFirst().lastReport();
+            Watched row = rows.getFirst();
             Instant now = clock.instant();
             long claimedMs = PlayedSpans.none().with(reported).uniqueMs();
-            long allowedMs = (long) ((Duration.between(last, now).plus(SLACK).toMillis()) * MAX_SPEED);
+            long allowedMs = (long) ((Duration.between(row.lastReport(), now).plus(SLACK).toMillis()) * MAX_SPEED);
             if (claimedMs > allowedMs) {
-                return false; // faster than twice real time: not watching
+                return new Outcome(row.uniqueMs(), row.position(), false); // faster than twice real time: ignored
             }
-            PlayedSpans merged = PlayedSpans.parse(rows.getFirst().spans()).with(reported)
-                    .within(durationMs);
+            PlayedSpans merged = PlayedSpans.parse(row.spans()).with(reported).within(row.durationMs());
+            double position = Math.max(0, positionSeconds);
             jdbc.update("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
                     + " last_report_at = ? where username = ? and lesson_id = ?", merged.stored(), merged.uniqueMs(),
-                    Math.max(0, positionSeconds), Timestamp.from(now), user, lessonId);
-            return durationMs > 0 && merged.uniqueMs() >= Math.ceil(durationMs * completionShare)
+                    position, Timestamp.from(now), user, lessonId);
+            boolean complete = row.durationMs() > 0
+                    && merged.uniqueMs() >= Math.ceil(row.durationMs() * completionShare);
+            // the threshold is crossed once a year (spans restart with the year), so this is the hot path's only
+            // extra work, and recordCompletion still guards against a second device crossing it at the same moment
+            boolean completedNow = complete && row.uniqueMs() < Math.ceil(row.durationMs() * completionShare)
                     && recordCompletion(user, lessonId, now);
+            if (completedNow) {
+                events.publishEvent(new LessonCompleted(user, lessonId, row.durationMs() / 1000.0, now));
+            }
+            return new Outcome(merged.uniqueMs(), position, complete);
         });
-        if (Boolean.TRUE.equals(completedNow)) {
-            events.publishEvent(new LessonCompleted(user, lessonId, durationMs / 1000.0, clock.instant()));
-        }
-        return standing(lessonId);
+        return outcome.completedEver() ? standing(lessonId)
+                : new Standing(outcome.uniqueMs() / 1000, outcome.position(), false);
     }
 
     @PreAuthorize("isAuthenticated()")
