@@ -74,7 +74,7 @@ public class Uploads {
     }
 
     public UploadStatus status(UUID mediaId, String owner) {
-        return status(session(mediaId, owner));
+        return status(owned(mediaId, owner).session());
     }
 
     /**
@@ -83,8 +83,9 @@ public class Uploads {
      */
     public void receivePart(UUID mediaId, String owner, int partNumber, InputStream body)
             throws IOException, InterruptedException {
-        UploadSession session = session(mediaId, owner);
-        Media target = media.findById(mediaId).orElseThrow();
+        Upload upload = owned(mediaId, owner);
+        UploadSession session = upload.session();
+        Media target = upload.media();
         if (partNumber < 1 || partNumber > session.getTotalParts()) {
             throw new IllegalArgumentException("part " + partNumber + " of " + session.getTotalParts());
         }
@@ -108,12 +109,13 @@ public class Uploads {
 
     /** Joins the parts into the original, probes it, and queues the transcode; a refused file is deleted. */
     public MediaInfo complete(UUID mediaId, String owner) {
-        UploadSession session = session(mediaId, owner);
+        Upload upload = owned(mediaId, owner);
+        UploadSession session = upload.session();
         if (!session.complete()) {
             throw new IllegalStateException("parts missing: received " + session.receivedParts().size() + " of "
                     + session.getTotalParts());
         }
-        Media uploaded = media.findById(mediaId).orElseThrow();
+        Media uploaded = upload.media();
         objects.completeMultipart(uploaded.originalObject(), session.getS3UploadId(), session.parts());
         sessions.delete(session);
         ProbeResult result;
@@ -137,8 +139,7 @@ public class Uploads {
 
     /** Stops an upload and removes every trace of it. */
     public void cancel(UUID mediaId, String owner) {
-        UploadSession session = session(mediaId, owner);
-        remove(session);
+        library.erase(owned(mediaId, owner).media());
     }
 
     void enqueueTranscode(UUID mediaId) {
@@ -177,12 +178,18 @@ public class Uploads {
         media.findById(session.getMediaId()).ifPresent(library::erase);
     }
 
-    private UploadSession session(UUID mediaId, String owner) {
+    /** An unfinished upload and its talk, loaded once per call. */
+    private record Upload(Media media, UploadSession session) {
+    }
+
+    /** The caller's unfinished upload; refuses someone else's, and one that has already finished. */
+    private Upload owned(UUID mediaId, String owner) {
         Media target = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no upload " + mediaId));
         if (!target.getOwnerUsername().equals(owner)) {
             throw new AccessDeniedException(owner + " does not own upload " + mediaId);
         }
-        return sessions.findById(mediaId).orElseThrow(() -> new IllegalStateException("upload already finished"));
+        return new Upload(target, sessions.findById(mediaId)
+                .orElseThrow(() -> new IllegalStateException("upload already finished")));
     }
 
     private UploadStatus status(UploadSession session) {
