@@ -64,15 +64,8 @@ public class OrgDirectory {
      */
     @PreAuthorize("isAuthenticated()")
     public Set<Long> myCommitteeLine() {
-        Long memberId = currentActor().memberId();
-        if (memberId == null) {
-            return Set.of();
-        }
-        Member member = members.findById(memberId).orElseThrow();
-        List<Long> branchIds = new ArrayList<>(member.getManagingBranchIds());
-        branchIds.add(member.getPrimaryBranch().getId());
         Set<Long> line = new HashSet<>();
-        for (Branch branch : branches.findAllWithCommittee(branchIds)) {
+        for (Branch branch : branches.findAllWithCommittee(ownBranchIds(currentActor()))) {
             for (String id : branch.getCommittee().getPath().split("/")) {
                 if (!id.isEmpty()) {
                     line.add(Long.parseLong(id));
@@ -97,8 +90,10 @@ public class OrgDirectory {
     @PreAuthorize("isAuthenticated()")
     public List<BranchInfo> branchesByIds(List<Long> ids) {
         Actor actor = currentActor();
+        List<Long> own = ownBranchIds(actor);
+        Optional<String> subtree = subtreePath(actor);
         return branches.findAllWithCommittee(ids).stream()
-                .filter(b -> canSee(actor, b) || isOwnBranch(actor, b.getId()))
+                .filter(b -> canSee(actor, subtree, b) || own.contains(b.getId()))
                 .map(b -> b.toInfo(members.countAttachedTo(b.getId()))).toList();
     }
 
@@ -121,20 +116,25 @@ public class OrgDirectory {
     public void requireBranchInScope(long branchId) {
         Actor actor = currentActor();
         Branch branch = branches.findById(branchId).orElseThrow(() -> new AccessDeniedException("no branch " + branchId));
-        if (!canSee(actor, branch)) {
+        if (!canSee(actor, subtreePath(actor), branch)) {
             throw new AccessDeniedException(actor.username() + " may not see branch " + branchId);
         }
     }
 
-    private boolean canSee(Actor actor, Branch branch) {
+    private static boolean canSee(Actor actor, Optional<String> subtree, Branch branch) {
         return actor.ledBranchIds().contains(branch.getId())
-                || subtreePath(actor).map(branch.getCommittee().getPath()::startsWith).orElse(false);
+                || subtree.map(branch.getCommittee().getPath()::startsWith).orElse(false);
     }
 
-    private boolean isOwnBranch(Actor actor, long branchId) {
-        return actor.memberId() != null && members.findById(actor.memberId())
-                .map(m -> m.getPrimaryBranch().getId() == branchId || m.getManagingBranchIds().contains(branchId))
-                .orElse(false);
+    /** The member's primary branch and managing branches ("1+2"); none for an account without a member record. */
+    private List<Long> ownBranchIds(Actor actor) {
+        if (actor.memberId() == null) {
+            return List.of();
+        }
+        Member member = members.findById(actor.memberId()).orElseThrow();
+        List<Long> ids = new ArrayList<>(member.getManagingBranchIds());
+        ids.add(member.getPrimaryBranch().getId());
+        return ids;
     }
 
     private Optional<String> subtreePath(Actor actor) {
