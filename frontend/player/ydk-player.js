@@ -24,11 +24,28 @@
       if (this.getAttribute('poster')) {
         this.video.poster = this.getAttribute('poster');
       }
+      this.addCaptions();
       this.appendChild(this.video);
       this.addToolbar();
       this.start();
       this.renewal = setInterval(() => this.renew(), RENEW_EVERY_MS);
       this.track();
+    }
+
+    /** The talk's captions (WebVTT), shown from the start; the player's own menu turns them off. */
+    addCaptions() {
+      const captions = this.getAttribute('captions');
+      if (!captions) {
+        return;
+      }
+      const labels = JSON.parse(this.getAttribute('labels') || '{}');
+      const track = document.createElement('track');
+      track.kind = 'captions';
+      track.srclang = 'zh';
+      track.label = labels.captions || 'Captions';
+      track.default = true;
+      track.src = captions;
+      this.video.appendChild(track);
     }
 
     /** Big, labelled buttons under the picture: playback speed, and sound only for a weak connection. */
@@ -137,24 +154,7 @@
       const body = JSON.stringify({lessonId: this.getAttribute('report-key'), spans: this.spans,
         position: this.video ? this.video.currentTime : 0});
       this.spans = [];
-      const token = document.querySelector('meta[name="_csrf"]');
-      const header = document.querySelector('meta[name="_csrf_header"]');
-      const url = this.getAttribute('report-url');
-      if (beacon && navigator.sendBeacon) {
-        const form = new URLSearchParams({report: body});
-        if (token) {
-          form.append('_csrf', token.content);
-        }
-        navigator.sendBeacon(url, form);
-        return;
-      }
-      const headers = {'Content-Type': 'application/json'};
-      if (token && header) {
-        headers[header.content] = token.content;
-      }
-      fetch(url, {method: 'POST', headers, body, keepalive: true}).catch(() => {
-        // offline: the next report carries on; seconds lost here are only re-earned by watching them again
-      });
+      window.ydkReport(this.getAttribute('report-url'), body, beacon);
     }
 
     disconnectedCallback() {

@@ -1,15 +1,23 @@
 package org.yundangke.catalogue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.UserError;
 import org.yundangke.media.MediaInfo;
 import org.yundangke.media.MediaKind;
 import org.yundangke.media.MediaLibrary;
@@ -26,31 +34,93 @@ public class Catalogue {
     /** Stands in for "no committee" in an audience query (SQL has no empty IN list). */
     private static final long NO_COMMITTEE = -1;
 
+    static final int MAX_ARTICLE_CHARS = 100_000;
+
     private final LessonRepository lessons;
+    private final CourseRepository courses;
+    private final ArticleImages images;
     private final MediaLibrary media;
     private final OrgDirectory directory;
     private final TransactionTemplate transaction;
+    private final int readingCharsPerMinute;
 
-    Catalogue(LessonRepository lessons, MediaLibrary media, OrgDirectory directory, TransactionTemplate transaction) {
+    Catalogue(LessonRepository lessons, CourseRepository courses, ArticleImages images, MediaLibrary media,
+              OrgDirectory directory, TransactionTemplate transaction,
+              @Value("${yundangke.catalogue.reading-chars-per-minute:300}") int readingCharsPerMinute) {
         this.lessons = lessons;
+        this.courses = courses;
+        this.images = images;
         this.media = media;
         this.directory = directory;
         this.transaction = transaction;
+        this.readingCharsPerMinute = readingCharsPerMinute;
     }
 
-    /** A draft lesson from one of the editor's ready talks; members see it once published. */
+    /**
+     * A draft lesson: of one of the editor's ready talks, or an article (Markdown, with pictures uploaded through
+     * {@link ArticleImages}); in a course, it goes last. Members see it once published.
+     */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public LessonInfo createDraft(LessonDraft draft) {
         require(!draft.title().isBlank() && draft.title().length() <= 200, "title");
         require(!draft.speaker().isBlank() && draft.speaker().length() <= 100, "speaker");
         require(!draft.category().isBlank() && draft.category().length() <= 50, "category");
         require(draft.summary().length() <= 2000, "summary");
-        MediaInfo talk = media.get(draft.mediaId()); // refuses a talk the editor may not manage
+        require(draft.tags().length() <= 200, "tags");
+        return transaction.execute(tx -> {
+            Integer position = draft.courseId() == null ? null : lessons.lastPositionIn(editableCourse(draft.courseId()).getId()) + 1;
+            Lesson lesson = draft.mediaId() == null ? article(draft, position) : talk(draft, position);
+            lessons.saveAndFlush(lesson); // the pictures' rows point at it
+            images.attach(lesson.getId(), draft.body());
+            return lesson.toInfo();
+        });
+    }
+
+    private Lesson talk(LessonDraft draft, @Nullable Integer position) {
+        MediaInfo talk = media.get(Objects.requireNonNull(draft.mediaId())); // refuses a talk the editor may not manage
         if (talk.state() != MediaState.READY || talk.durationSeconds() == null) {
             throw new IllegalStateException("talk " + talk.id() + " is not ready to play");
         }
         LessonKind kind = talk.kind() == MediaKind.AUDIO ? LessonKind.AUDIO : LessonKind.VIDEO;
-        return lessons.save(new Lesson(draft, kind, talk.durationSeconds(), CurrentUser.name())).toInfo();
+        return new Lesson(draft, kind, talk.durationSeconds(), CurrentUser.name(), position);
+    }
+
+    private Lesson article(LessonDraft draft, @Nullable Integer position) {
+        String body = draft.body() == null ? "" : draft.body();
+        if (body.isBlank()) {
+            throw new UserError("lesson.article.empty");
+        }
+        if (body.length() > MAX_ARTICLE_CHARS) {
+            throw new UserError("lesson.article.too-long", MAX_ARTICLE_CHARS);
+        }
+        return new Lesson(draft, LessonKind.ARTICLE, readingSeconds(body), CurrentUser.name(), position);
+    }
+
+    /**
+     * How long reading an article takes, which is also how long a member must have it open (or have it read aloud)
+     * to complete it: its characters at the configured pace (300 a minute, about the pace of the speech voice), at
+     * least a minute. Markdown marks and picture addresses do not count.
+     */
+    double readingSeconds(String markdown) {
+        String text = ArticleText.plain(markdown);
+        long characters = text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        return Math.max(60, Math.ceil(characters * 60.0 / readingCharsPerMinute));
+    }
+
+    /** A course (专题) lessons can be put into, in order. */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public CourseInfo createCourse(String title, String summary) {
+        require(!title.isBlank() && title.length() <= 200, "title");
+        require(summary.length() <= 2000, "summary");
+        return courses.save(new Course(title, summary, CurrentUser.name())).toInfo();
+    }
+
+    /** The courses an editor may add lessons to: a lecturer their own, an admin all. */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public List<CourseInfo> editorsCourses() {
+        List<Course> found = CurrentUser.isAdmin() ? courses.findAllByOrderByTitle()
+                : courses.findByOwnerUsernameOrderByTitle(CurrentUser.name());
+        return found.stream().map(Course::toInfo).toList();
     }
 
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
@@ -73,7 +143,50 @@ public class Catalogue {
     /** Published lessons meant for the caller, newest first. */
     @PreAuthorize("isAuthenticated()")
     public Page<LessonInfo> forMe(Pageable page) {
-        return lessons.findPublishedFor(committeeLineOrNone(), page).map(Lesson::toInfo);
+        return forMe(null, page);
+    }
+
+    /** Published lessons meant for the caller in one category ({@code null}: all), newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public Page<LessonInfo> forMe(@Nullable String category, Pageable page) {
+        return lessons.findPublishedFor(committeeLineOrNone(), category, page).map(Lesson::toInfo);
+    }
+
+    /** Lessons meant for the caller published in the last seven days, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<LessonInfo> newThisWeek(int max) {
+        Instant since = Instant.now().minus(Duration.ofDays(7));
+        return lessons.findPublishedSince(committeeLineOrNone(), since, PageRequest.of(0, max)).stream()
+                .map(Lesson::toInfo).toList();
+    }
+
+    /** The categories that hold at least one lesson meant for the caller. */
+    @PreAuthorize("isAuthenticated()")
+    public List<String> categoriesForMe() {
+        return lessons.findCategoriesFor(committeeLineOrNone());
+    }
+
+    /** Courses with at least one lesson meant for the caller. */
+    @PreAuthorize("isAuthenticated()")
+    public List<CourseInfo> coursesForMe() {
+        return courses.findWithLessonsFor(committeeLineOrNone()).stream().map(Course::toInfo).toList();
+    }
+
+    /** A course and its lessons meant for the caller, in the course's order; refused when none is. */
+    @PreAuthorize("isAuthenticated()")
+    public CourseLessons course(UUID courseId) {
+        Course course = courses.findById(courseId).orElseThrow(() -> new AccessDeniedException("no course " + courseId));
+        Set<Long> line = directory.myCommitteeLine();
+        List<LessonInfo> meant = lessons.findByCourseIdOrderByCoursePosition(courseId).stream()
+                .filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(line)).map(Lesson::toInfo).toList();
+        if (meant.isEmpty()) {
+            throw new AccessDeniedException(CurrentUser.name() + " has no lesson in course " + courseId);
+        }
+        return new CourseLessons(course.toInfo(), meant);
+    }
+
+    /** A course with the lessons of it the caller may take, in order. */
+    public record CourseLessons(CourseInfo course, List<LessonInfo> lessons) {
     }
 
     /** One lesson, if the caller may see it: published and meant for them, or theirs to edit. */
@@ -92,6 +205,14 @@ public class Catalogue {
     boolean talkReachesCaller(UUID mediaId) {
         Set<Long> line = directory.myCommitteeLine();
         return lessons.findByMediaIdAndState(mediaId, LessonState.PUBLISHED).stream().anyMatch(l -> l.reaches(line));
+    }
+
+    private Course editableCourse(UUID courseId) {
+        Course course = courses.findById(courseId).orElseThrow(() -> new AccessDeniedException("no course " + courseId));
+        if (!CurrentUser.isAdmin() && !course.getOwnerUsername().equals(CurrentUser.name())) {
+            throw new AccessDeniedException(CurrentUser.name() + " may not edit course " + courseId);
+        }
+        return course;
     }
 
     private Lesson editable(UUID lessonId) {

@@ -32,6 +32,8 @@ class Lesson {
     private String summary;
     @FullTextField(analyzer = ChineseAnalysis.SMARTCN)
     private String category;
+    @FullTextField(analyzer = ChineseAnalysis.SMARTCN)
+    private String tags;
 
     @Enumerated(EnumType.STRING)
     private LessonKind kind;
@@ -49,6 +51,11 @@ class Lesson {
     @Column(name = "committee_id")
     private Set<Long> audienceCommittees = new HashSet<>();
 
+    private @Nullable UUID courseId;
+    private @Nullable Integer coursePosition;
+    @Column(length = 100_000)
+    private @Nullable String body;
+
     private String ownerUsername;
     private Instant createdAt = Instant.now();
     private @Nullable Instant publishedAt;
@@ -58,17 +65,23 @@ class Lesson {
         this.speaker = "";
         this.summary = "";
         this.category = "";
+        this.tags = "";
         this.kind = LessonKind.VIDEO;
         this.ownerUsername = "";
     }
 
-    Lesson(LessonDraft draft, LessonKind kind, double durationSeconds, String ownerUsername) {
+    Lesson(LessonDraft draft, LessonKind kind, double durationSeconds, String ownerUsername,
+           @Nullable Integer coursePosition) {
         this.title = draft.title().strip();
         this.speaker = draft.speaker().strip();
         this.summary = draft.summary().strip();
         this.category = draft.category().strip();
+        this.tags = draft.tags().strip();
         this.kind = kind;
         this.mediaId = draft.mediaId();
+        this.body = draft.body();
+        this.courseId = draft.courseId();
+        this.coursePosition = coursePosition;
         this.durationSeconds = durationSeconds;
         this.ownerUsername = ownerUsername;
         this.everyone = draft.audienceCommittees().isEmpty();
@@ -101,12 +114,16 @@ class Lesson {
         return ownerUsername;
     }
 
+    @Nullable UUID getCourseId() {
+        return courseId;
+    }
+
     @Nullable UUID getMediaId() {
         return mediaId;
     }
 
     LessonInfo toInfo() {
         return new LessonInfo(id, title, speaker, summary, category, kind, mediaId, durationSeconds, state, everyone,
-                Set.copyOf(audienceCommittees), ownerUsername, publishedAt);
+                Set.copyOf(audienceCommittees), ownerUsername, publishedAt, tags, courseId, coursePosition, body);
     }
 }

@@ -1,7 +1,10 @@
 package org.yundangke.catalogue;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,17 +12,29 @@ import org.springframework.data.jpa.repository.Query;
 
 interface LessonRepository extends JpaRepository<Lesson, UUID> {
 
-    /** Published lessons for everyone or for one of the given committees' subtrees, newest first. */
-    @Query(value = """
-            select l from Lesson l where l.state = org.yundangke.catalogue.LessonState.PUBLISHED
+    /** Lesson {@code l} is published and meant for everyone or for one of {@code :committees}' subtrees. */
+    String PUBLISHED_FOR = """
+            l.state = org.yundangke.catalogue.LessonState.PUBLISHED
               and (l.everyone = true or exists (select 1 from Lesson o join o.audienceCommittees c
-                                                where o = l and c in :committees))
-            order by l.publishedAt desc""",
-            countQuery = """
-            select count(l) from Lesson l where l.state = org.yundangke.catalogue.LessonState.PUBLISHED
-              and (l.everyone = true or exists (select 1 from Lesson o join o.audienceCommittees c
-                                                where o = l and c in :committees))""")
-    Page<Lesson> findPublishedFor(java.util.Collection<Long> committees, Pageable pageable);
+                                                where o = l and c in :committees))""";
+
+    /** Published lessons meant for the caller's committees, in one category or all ({@code null}), newest first. */
+    @Query(value = "select l from Lesson l where " + PUBLISHED_FOR
+            + " and (:category is null or l.category = :category) order by l.publishedAt desc",
+            countQuery = "select count(l) from Lesson l where " + PUBLISHED_FOR
+                    + " and (:category is null or l.category = :category)")
+    Page<Lesson> findPublishedFor(Collection<Long> committees, @Nullable String category, Pageable pageable);
+
+    @Query("select l from Lesson l where " + PUBLISHED_FOR + " and l.publishedAt >= :since order by l.publishedAt desc")
+    List<Lesson> findPublishedSince(Collection<Long> committees, Instant since, Pageable pageable);
+
+    @Query("select distinct l.category from Lesson l where " + PUBLISHED_FOR + " order by l.category")
+    List<String> findCategoriesFor(Collection<Long> committees);
+
+    List<Lesson> findByCourseIdOrderByCoursePosition(UUID courseId);
+
+    @Query("select coalesce(max(l.coursePosition), 0) from Lesson l where l.courseId = :courseId")
+    int lastPositionIn(UUID courseId);
 
     Page<Lesson> findByOwnerUsername(String owner, Pageable pageable);
 

@@ -35,6 +35,7 @@ class Media {
     private int audioChannels;
     private int progressPercent;
     private @Nullable String renditions;
+    private boolean hasCaptions;
     private int attempts;
 
     @Column(length = 1000)
@@ -155,6 +156,15 @@ class Media {
     }
 
     /** Object names under the media bucket: everything of one talk shares one prefix. */
+    void captionsAdded() {
+        hasCaptions = true;
+        touch();
+    }
+
+    boolean hasCaptions() {
+        return hasCaptions;
+    }
+
     String prefix() {
         return "media/" + id + "/";
     }
@@ -165,6 +175,6 @@ class Media {
 
     MediaInfo toInfo() {
         return new MediaInfo(id, ownerUsername, title, originalFilename, sizeBytes, state, kind, durationSeconds,
-                width, height, progressPercent, renditions, failureReason, createdAt);
+                width, height, progressPercent, renditions, failureReason, createdAt, hasCaptions);
     }
 }

@@ -8,5 +8,6 @@ import org.jspecify.annotations.Nullable;
 public record MediaInfo(UUID id, String ownerUsername, String title, String originalFilename, long sizeBytes,
                         MediaState state, @Nullable MediaKind kind, @Nullable Double durationSeconds,
                         @Nullable Integer width, @Nullable Integer height, int progressPercent,
-                        @Nullable String renditions, @Nullable String failureReason, Instant createdAt) {
+                        @Nullable String renditions, @Nullable String failureReason, Instant createdAt,
+                        boolean hasCaptions) {
 }

@@ -11,6 +11,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.storage.ObjectBytes;
+import org.yundangke.base.storage.ObjectStoreProperties;
 
 /**
  * The uploaded talks as lecturers and admins manage them: a lecturer sees and changes their own, an admin all. Also
@@ -25,8 +27,12 @@ public class MediaLibrary {
      * audio-only rendition's playlist relative to the master (null when the talk has none).
      */
     public record PlaybackSource(UUID mediaId, MediaKind kind, String masterUrl, String posterUrl, String token,
-                                 @Nullable String audioOnlyPlaylist) {
+                                 @Nullable String audioOnlyPlaylist, @Nullable String captionsUrl) {
     }
+
+    /** A talk's captions sit beside its renditions under this name. */
+    static final String CAPTIONS = "captions.vtt";
+    static final int MAX_CAPTIONS_BYTES = 2 * 1024 * 1024;
 
     private final MediaRepository media;
     private final UploadSessionRepository sessions;
@@ -35,10 +41,15 @@ public class MediaLibrary {
     private final JobScheduler jobs;
     private final TransactionTemplate transaction;
     private final List<PlaybackPermission> permissions;
+    private final ObjectBytes bytes;
+    private final String bucket;
 
     MediaLibrary(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, PlaybackTokens tokens,
-                 JobScheduler jobs, TransactionTemplate transaction, List<PlaybackPermission> permissions) {
+                 JobScheduler jobs, TransactionTemplate transaction, List<PlaybackPermission> permissions,
+                 ObjectBytes bytes, ObjectStoreProperties store) {
         this.permissions = permissions;
+        this.bytes = bytes;
+        this.bucket = store.mediaBucket();
         this.media = media;
         this.sessions = sessions;
         this.objects = objects;
@@ -87,7 +98,19 @@ public class MediaLibrary {
         String audioOnly = renditions == null ? null : java.util.Arrays.stream(renditions.split(","))
                 .filter(r -> r.startsWith("audio")).reduce((first, last) -> last).map(r -> r + "/index.m3u8").orElse(null);
         return new PlaybackSource(mediaId, talk.getKind(), base + "hls/" + Ladder.MASTER, base + Ladder.POSTER, token,
-                audioOnly);
+                audioOnly, talk.hasCaptions() ? base + CAPTIONS : null);
+    }
+
+    /**
+     * Adds (or replaces) the talk's captions: a WebVTT file in UTF-8, as lecturers export them from subtitle tools.
+     * Anything else is refused with a message that says what to export instead; nothing is stored then.
+     */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public void attachCaptions(UUID mediaId, byte[] file) {
+        Media talk = manageable(mediaId);
+        byte[] vtt = WebVtt.checked(file, MAX_CAPTIONS_BYTES);
+        bytes.put(bucket, talk.prefix() + CAPTIONS, vtt, "text/vtt; charset=utf-8");
+        transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().captionsAdded());
     }
 
     /** A fresh token for a player that keeps playing past the old one's expiry. */

@@ -23,8 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PlaybackController {
 
-    /** {@code hls/master.m3u8}, {@code hls/720/index.m3u8}, {@code hls/720/seg_00001.ts}, {@code poster.jpg} */
-    static final Pattern PLAYABLE = Pattern.compile("(hls/([A-Za-z0-9]+/)?[A-Za-z0-9_]+\\.(m3u8|ts))|poster\\.jpg");
+    /**
+     * {@code hls/master.m3u8}, {@code hls/720/index.m3u8}, {@code hls/720/seg_00001.ts}, {@code poster.jpg},
+     * {@code captions.vtt}
+     */
+    static final Pattern PLAYABLE = Pattern.compile(
+            "(hls/([A-Za-z0-9]+/)?[A-Za-z0-9_]+\\.(m3u8|ts))|poster\\.jpg|" + Pattern.quote(MediaLibrary.CAPTIONS));
     static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final PlaybackTokens tokens;

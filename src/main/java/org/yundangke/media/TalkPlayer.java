@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("ydk-player")
 @JavaScript("context://ydk/player/hls.min.js")
+@JavaScript("context://ydk/player/ydk-report.js")
 @JavaScript("context://ydk/player/ydk-player.js")
 public class TalkPlayer extends Component implements HasSize {
 
@@ -30,7 +31,11 @@ public class TalkPlayer extends Component implements HasSize {
         getElement().setAttribute("aria-label", getTranslation("media.player"));
         getElement().setAttribute("labels", JsonMapper.builder().build().writeValueAsString(Map.of(
                 "toolbar", getTranslation("media.player.tools"), "speed", getTranslation("media.player.speed"),
-                "audioOnly", getTranslation("media.player.audio-only"))));
+                "audioOnly", getTranslation("media.player.audio-only"),
+                "captions", getTranslation("media.player.captions"))));
+        if (source.captionsUrl() != null) {
+            getElement().setAttribute("captions", source.captionsUrl());
+        }
         if (source.kind() == MediaKind.VIDEO && source.audioOnlyPlaylist() != null) {
             getElement().setAttribute("audio-only", source.audioOnlyPlaylist());
         }

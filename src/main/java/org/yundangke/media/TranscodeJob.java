@@ -176,6 +176,9 @@ public class TranscodeJob {
         if (name.endsWith(".ts")) {
             return "video/mp2t";
         }
+        if (name.endsWith(".vtt")) {
+            return "text/vtt; charset=utf-8";
+        }
         return name.endsWith(".jpg") ? "image/jpeg" : "application/octet-stream";
     }
 

@@ -3,12 +3,15 @@ package org.yundangke.org;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -104,6 +107,77 @@ public class OrgDirectory {
         return members.findAttachedTo(branchId, page).map(Member::toInfo);
     }
 
+    /**
+     * Every member attached to a branch (primary or managing), by name, with the login they study online with (none
+     * for a member who only studies offline); refused outside the caller's scope.
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public List<MemberAccount> memberAccountsOf(long branchId) {
+        requireBranchInScope(branchId);
+        List<Member> attached = members.findAttachedTo(branchId, Pageable.unpaged(Sort.by("name"))).getContent();
+        Map<Long, String> logins = accounts.findByMemberIdIn(attached.stream().map(Member::getId).toList()).stream()
+                .collect(Collectors.toMap(UserAccount::getMemberId, UserAccount::getUsername, (a, b) -> a));
+        return attached.stream().map(m -> new MemberAccount(m.getId(), m.getName(), logins.get(m.getId()))).toList();
+    }
+
+    /** The branches the caller belongs to as a member: primary first, then managing ("1+2"). */
+    @PreAuthorize("isAuthenticated()")
+    public List<Long> myBranchIds() {
+        return ownBranchIds(currentActor());
+    }
+
+    /** Whether the caller administers the whole province (the committee at the top of the tree). */
+    @PreAuthorize("isAuthenticated()")
+    public boolean administersProvince() {
+        Actor actor = currentActor();
+        return actor.has(Role.ADMIN) && actor.committeeId() != null && committees.findById(actor.committeeId())
+                .map(c -> c.getParent() == null).orElse(false);
+    }
+
+    /**
+     * The member record behind a login, for work done on a member's behalf without anyone logged in (an event
+     * listener awarding credit); none for a login without a member record.
+     */
+    @PreAuthorize("permitAll()")
+    public Optional<Long> memberIdOf(String username) {
+        return accounts.findByUsername(username).map(UserAccount::getMemberId);
+    }
+
+    /** A member: the caller's own record, or one attached to a branch the caller leads or administers. */
+    @PreAuthorize("isAuthenticated()")
+    public MemberInfo member(long memberId) {
+        requireMemberInScope(memberId);
+        return members.findById(memberId).map(Member::toInfo).orElseThrow();
+    }
+
+    /** Throws {@link AccessDeniedException} unless the member is the caller or attached to a branch in their scope. */
+    @PreAuthorize("isAuthenticated()")
+    public void requireMemberInScope(long memberId) {
+        Actor actor = currentActor();
+        if (Objects.equals(actor.memberId(), memberId)) {
+            return;
+        }
+        Member member = members.findById(memberId).orElseThrow(() -> new AccessDeniedException("no member " + memberId));
+        List<Long> attached = new ArrayList<>(member.getManagingBranchIds());
+        attached.add(member.getPrimaryBranch().getId());
+        Optional<String> subtree = subtreePath(actor);
+        boolean inScope = branches.findAllWithCommittee(attached).stream().anyMatch(b -> canSee(actor, subtree, b));
+        if (!inScope) {
+            throw new AccessDeniedException(actor.username() + " may not see member " + memberId);
+        }
+    }
+
+    /** Throws {@link AccessDeniedException} unless the caller administers the committee (or one above it). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public CommitteeInfo requireCommitteeInScope(long committeeId) {
+        Committee committee = committees.findById(committeeId)
+                .orElseThrow(() -> new AccessDeniedException("no committee " + committeeId));
+        if (!subtreePath(currentActor()).map(committee.getPath()::startsWith).orElse(false)) {
+            throw new AccessDeniedException("committee " + committeeId + " is outside the caller's area");
+        }
+        return committee.toInfo();
+    }
+
     /** The committees an admin manages: their own and everything below, parents before children. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<CommitteeInfo> committeesInScope() {
@@ -133,7 +207,7 @@ public class OrgDirectory {
         }
         Member member = members.findById(actor.memberId()).orElseThrow();
         List<Long> ids = new ArrayList<>(member.getManagingBranchIds());
-        ids.add(member.getPrimaryBranch().getId());
+        ids.addFirst(member.getPrimaryBranch().getId());
         return ids;
     }
 

@@ -6,13 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,6 +49,7 @@ public class StudyProgress {
     static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -60,6 +65,7 @@ public class StudyProgress {
     StudyProgress(JdbcTemplate jdbc, Catalogue catalogue, ApplicationEventPublisher events,
                   TransactionTemplate transaction, double completionShare, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.catalogue = catalogue;
         this.events = events;
         this.transaction = transaction;
@@ -128,7 +134,8 @@ public class StudyProgress {
             boolean completedNow = complete && row.uniqueMs() < Math.ceil(row.durationMs() * completionShare)
                     && recordCompletion(user, lessonId, now);
             if (completedNow) {
-                events.publishEvent(new LessonCompleted(user, lessonId, row.durationMs() / 1000.0, now));
+                String title = catalogue.open(lessonId).title();
+                events.publishEvent(new LessonCompleted(user, lessonId, title, row.durationMs() / 1000.0, now));
             }
             return new Outcome(merged.uniqueMs(), position, complete);
         });
@@ -155,6 +162,32 @@ public class StudyProgress {
                 + " and not exists (select 1 from lesson_completion c where c.username = p.username"
                 + " and c.lesson_id = p.lesson_id and c.study_year = ?) order by p.last_report_at desc limit ?",
                 UUID.class, CurrentUser.name(), year(clock.instant()), max);
+    }
+
+    /** Which of these lessons the caller has completed this year. */
+    @PreAuthorize("isAuthenticated()")
+    public Set<UUID> completedThisYear(Collection<UUID> lessonIds) {
+        if (lessonIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(named.queryForList("select lesson_id from lesson_completion where username = :user"
+                + " and study_year = :year and lesson_id in (:lessons)", Map.of("user", CurrentUser.name(),
+                "year", year(clock.instant()), "lessons", lessonIds), UUID.class));
+    }
+
+    /** How many of these lessons each of these members completed this year (members with none are left out). */
+    Map<String, Integer> completionsThisYear(Collection<String> usernames, Collection<UUID> lessonIds) {
+        if (usernames.isEmpty() || lessonIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        named.query("select username, count(*) as n from lesson_completion where study_year = :year"
+                + " and username in (:users) and lesson_id in (:lessons) group by username",
+                Map.of("year", year(clock.instant()), "users", usernames, "lessons", lessonIds),
+                rs -> {
+                    counts.put(rs.getString("username"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     /** Inserts this year's completion unless there is one; true when this call made it. */

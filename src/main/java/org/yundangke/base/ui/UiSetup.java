@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.yundangke.base.DisplayPreferences;
 import org.yundangke.base.FontStep;
 import org.yundangke.base.Translations;
+import org.yundangke.base.UserError;
 
 /**
  * Per session and page: Chinese unless the user chose otherwise, the user's font step, and one friendly message
@@ -54,6 +56,12 @@ class UiSetup implements VaadinServiceInitListener {
 
     private static void showError(Throwable error) {
         UI ui = UI.getCurrent();
+        UserError userError = cause(error, UserError.class);
+        if (userError != null && ui != null) {
+            ui.access(() -> Notification.show(ui.getTranslation(userError.messageKey(), userError.args()), 8000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+            return;
+        }
         boolean denied = hasCause(error, AccessDeniedException.class);
         if (denied) {
             log.warn("Access denied: {}", error.getMessage());
@@ -67,11 +75,15 @@ class UiSetup implements VaadinServiceInitListener {
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        return cause(error, type) != null;
+    }
+
+    private static <T extends Throwable> @Nullable T cause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

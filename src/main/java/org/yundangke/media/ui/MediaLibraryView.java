@@ -3,6 +3,12 @@ package org.yundangke.media.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.html.Paragraph;
+import org.yundangke.base.UserError;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -119,6 +125,10 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout buttons = new HorizontalLayout();
         if (talk.state() == MediaState.READY) {
             buttons.add(button("media.preview", ButtonVariant.LUMO_PRIMARY, () -> preview(talk)));
+            if (talk.kind() == MediaKind.VIDEO) {
+                buttons.add(button(talk.hasCaptions() ? "media.captions.replace" : "media.captions.add",
+                        ButtonVariant.LUMO_CONTRAST, () -> captions(talk)));
+            }
         }
         if (talk.state() == MediaState.FAILED) {
             buttons.add(button("media.retry", ButtonVariant.LUMO_PRIMARY, () -> {
@@ -144,6 +154,30 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(player);
         dialog.getFooter().add(new Button(getTranslation("media.close"), e -> dialog.close()));
         dialog.setWidth(talk.kind() == MediaKind.AUDIO ? "32rem" : "min(60rem, 95vw)");
+        dialog.open();
+    }
+
+    /** Captions: a WebVTT file, checked before anything is stored; the message says what to export instead. */
+    private void captions(MediaInfo talk) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("media.captions.title", talk.title()));
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            try {
+                library.attachCaptions(talk.id(), data);
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+                Notification.show(getTranslation("media.captions.saved"), 5000, Notification.Position.BOTTOM_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (UserError e) {
+                Notification.show(getTranslation(e.messageKey(), e.args()), 8000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }));
+        upload.setAcceptedFileTypes(".vtt", "text/vtt");
+        upload.setMaxFiles(1);
+        dialog.add(new Paragraph(getTranslation("media.captions.help")), upload);
+        dialog.getFooter().add(new Button(getTranslation("media.close"), e -> dialog.close()));
+        dialog.setWidth("min(40rem, 95vw)");
         dialog.open();
     }
 

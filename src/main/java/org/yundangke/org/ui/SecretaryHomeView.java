@@ -1,5 +1,6 @@
 package org.yundangke.org.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -40,7 +41,11 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
                 new RouteParameters(BranchMembersView.BRANCH_ID, String.valueOf(branch.id())));
         Span facts = new Span(getTranslation("branch.kind." + branch.kind()) + " · "
                 + getTranslation("branch.members", branch.memberCount()));
-        Div card = new Div(link, facts);
+        // the study module's page for the branch (a route name: org does not know the study module)
+        Anchor study = new Anchor("branches/" + branch.id() + "/study", getTranslation("secretary.home.study"));
+        study.getElement().setAttribute("router-link", true);
+        study.addClassName("ydk-card-action");
+        Div card = new Div(link, facts, study);
         card.addClassName("ydk-card");
         return card;
     }

@@ -4,13 +4,17 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.UUID;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
@@ -27,6 +31,7 @@ import org.yundangke.study.StudyProgress;
 class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String LESSON_ID = "lessonId";
+    static final String REPORT_URL = "/api/progress";
 
     final H2 title = new H2();
     final Span facts = new Span();
@@ -56,7 +61,7 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         pageTitle = lesson.title();
         title.setText(lesson.title());
-        facts.setText(lesson.speaker() + " · " + minutes(this, lesson) + " · " + lesson.category());
+        facts.setText(LessonCards.facts(this, lesson) + " · " + lesson.category());
         summary.setText(lesson.summary());
         StudyProgress.Standing standing = progress.begin(lesson.id());
         if (standing.completed()) {
@@ -66,11 +71,37 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         if (lesson.mediaId() != null) {
             TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId()))
-                    .startAt(standing.positionSeconds()).reportPlayedTo("/api/progress", lesson.id().toString());
+                    .startAt(standing.positionSeconds()).reportPlayedTo(REPORT_URL, lesson.id().toString());
             player.setWidthFull();
-            add(player);
+            add(player, summary);
+        } else {
+            Markdown text = new Markdown(lesson.body() == null ? "" : lesson.body());
+            text.addClassName("ydk-article");
+            add(summary, new ArticleReader(lesson, standing.positionSeconds(), REPORT_URL), text);
         }
-        add(summary);
+        nextInCourse(lesson);
+    }
+
+    /** In a course: the next lesson, one big link away, or the course itself after the last one. */
+    private void nextInCourse(LessonInfo lesson) {
+        if (lesson.courseId() == null) {
+            return;
+        }
+        Catalogue.CourseLessons course;
+        try {
+            course = catalogue.course(lesson.courseId());
+        } catch (org.springframework.security.access.AccessDeniedException notForMe) {
+            return; // an editor previewing a lesson of a course not yet out
+        }
+        List<LessonInfo> lessons = course.lessons();
+        int at = lessons.stream().map(LessonInfo::id).toList().indexOf(lesson.id());
+        RouterLink next = at >= 0 && at + 1 < lessons.size()
+                ? new RouterLink(getTranslation("lesson.next", lessons.get(at + 1).title()), LessonView.class,
+                        new RouteParameters(LESSON_ID, lessons.get(at + 1).id().toString()))
+                : new RouterLink(getTranslation("lesson.course", course.course().title()), CourseView.class,
+                        new RouteParameters(CourseView.COURSE_ID, course.course().id().toString()));
+        next.addClassName("ydk-next-lesson");
+        add(next);
     }
 
     static String minutes(Component context, LessonInfo lesson) {

@@ -3,13 +3,11 @@ package org.yundangke.study.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,11 +15,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +28,7 @@ import org.yundangke.base.ui.EmptyState;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonSearch;
+import org.yundangke.study.Assignments;
 import org.yundangke.study.StudyProgress;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
@@ -44,14 +44,18 @@ import org.yundangke.org.OrgDirectory;
 class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
     static final int SHOWN = 12;
+    /** Today's list stays short: a few lessons, each one tap from playing. */
+    static final int TODAY = 3;
 
     final TextField searchField = new TextField();
     final Section results = new Section();
     final Section today = new Section();
     private List<UUID> continuing = List.of();
+    private List<UUID> assigned = List.of();
     final UnorderedList branches = new UnorderedList();
 
-    MemberHomeView(Catalogue catalogue, StudyProgress progress, OrgDirectory directory, LessonSearch search) {
+    MemberHomeView(Catalogue catalogue, StudyProgress progress, Assignments assignments, OrgDirectory directory,
+                   LessonSearch search) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
 
@@ -69,28 +73,40 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         add(searchBar, results);
 
         today.add(new H3(getTranslation("member.home.today")));
-        // lessons already begun come first: one tap continues them
+        // what the branch asked for comes first, then lessons already begun: one tap starts or continues them
         List<LessonInfo> lessons = new ArrayList<>();
-        continuing = progress.continuing(3);
+        List<LessonInfo> toDo = assignments.toDo().stream().limit(TODAY).toList();
+        assigned = toDo.stream().map(LessonInfo::id).toList();
+        continuing = progress.continuing(TODAY);
+        Set<UUID> shown = new HashSet<>();
+        toDo.forEach(l -> add(lessons, shown, l));
         for (UUID started : continuing) {
             try {
-                lessons.add(catalogue.open(started));
+                add(lessons, shown, catalogue.open(started));
             } catch (AccessDeniedException noLongerForThem) {
                 // archived or re-aimed since: not shown
             }
         }
-        catalogue.forMe(PageRequest.of(0, SHOWN)).getContent().stream()
-                .filter(l -> !continuing.contains(l.id())).forEach(lessons::add);
+        List<LessonInfo> fresh = catalogue.newThisWeek(SHOWN);
+        if (lessons.isEmpty()) {
+            // nothing assigned or begun: the newest lessons are today's
+            catalogue.forMe(PageRequest.of(0, TODAY)).forEach(l -> add(lessons, shown, l));
+        }
         if (lessons.isEmpty()) {
             today.add(new EmptyState(getTranslation("member.home.today.empty.title"),
                     getTranslation("member.home.today.empty.text")));
         } else {
-            Div cards = new Div();
-            cards.addClassName("ydk-cards");
-            lessons.forEach(lesson -> cards.add(card(lesson)));
-            today.add(cards);
+            today.add(LessonCards.of(this, lessons, this::note));
         }
         add(today);
+
+        List<LessonInfo> newOnes = fresh.stream().filter(l -> !shown.contains(l.id())).toList();
+        if (!newOnes.isEmpty()) {
+            add(new Section(new H3(getTranslation("member.home.new")), LessonCards.of(this, newOnes, l -> "")));
+        }
+        RouterLink browse = new RouterLink(getTranslation("member.home.browse"), BrowseView.class);
+        browse.addClassName("ydk-big-link");
+        add(browse);
 
         Section mine = new Section(new H3(getTranslation("member.home.branches")), branches);
         directory.myMemberRecord().ifPresentOrElse(record -> listBranches(directory, record),
@@ -109,21 +125,20 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         if (found.isEmpty()) {
             results.add(new Paragraph(getTranslation("member.home.search.none", words)));
         }
-        Div cards = new Div();
-        cards.addClassName("ydk-cards");
-        found.forEach(lesson -> cards.add(card(lesson)));
-        results.add(cards);
+        results.add(LessonCards.of(this, found, this::note));
     }
 
-    private Div card(LessonInfo lesson) {
-        RouterLink open = new RouterLink(lesson.title(), LessonView.class,
-                new RouteParameters(LessonView.LESSON_ID, lesson.id().toString()));
-        open.addClassName("ydk-lesson-link");
-        String started = continuing.contains(lesson.id()) ? " · " + getTranslation("member.home.continue") : "";
-        Span facts = new Span(lesson.speaker() + " · " + LessonView.minutes(this, lesson) + started);
-        Div card = new Div(open, facts, new Paragraph(lesson.summary()));
-        card.addClassName("ydk-card");
-        return card;
+    private static void add(List<LessonInfo> lessons, Set<UUID> shown, LessonInfo lesson) {
+        if (shown.add(lesson.id())) {
+            lessons.add(lesson);
+        }
+    }
+
+    private String note(LessonInfo lesson) {
+        if (assigned.contains(lesson.id())) {
+            return getTranslation("member.home.assigned");
+        }
+        return continuing.contains(lesson.id()) ? getTranslation("member.home.continue") : "";
     }
 
     private void listBranches(OrgDirectory directory, MemberInfo record) {

@@ -22,8 +22,8 @@ class NavigationTest extends KaribuTest {
 
     @ParameterizedTest(name = "{0} lands on {1}")
     @CsvSource({
-            "member,    MemberHomeView,    我的学习",
-            "secretary, SecretaryHomeView, 我的学习|我的支部",
+            "member,    MemberHomeView,    我的学习|课程目录",
+            "secretary, SecretaryHomeView, 我的学习|课程目录|我的支部",
             "lecturer,  LecturerHomeView,  我的讲座|讲座视频|党课管理",
             "admin,     AdminHomeView,     组织概览|讲座视频|党课管理",
             "province,  AdminHomeView,     组织概览|讲座视频|党课管理"})

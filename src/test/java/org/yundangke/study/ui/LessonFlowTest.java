@@ -42,7 +42,7 @@ class LessonFlowTest extends KaribuTest {
         login("member");
         UI.getCurrent().navigate(MemberHomeView.class);
         MemberHomeView home = _get(MemberHomeView.class);
-        RouterLink link = _find(home.today, RouterLink.class).stream()
+        RouterLink link = _find(home, RouterLink.class).stream()
                 .filter(l -> l.getText().equals(title)).findFirst().orElseThrow();
         UI.getCurrent().navigate(link.getHref());
         LessonView lesson = _get(LessonView.class);

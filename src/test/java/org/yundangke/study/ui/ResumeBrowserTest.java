@@ -52,6 +52,9 @@ class ResumeBrowserTest {
     StudyProgress progress;
 
     @Autowired
+    org.yundangke.media.MediaLibrary mediaLibrary;
+
+    @Autowired
     Logins logins;
 
     @TempDir
@@ -85,6 +88,8 @@ class ResumeBrowserTest {
         LessonInfo lesson = catalogue.createDraft(new LessonDraft(mediaId, "续播测试 " + mediaId.toString().substring(0, 4),
                 "周宣讲", "", "党史学习", Set.of()));
         catalogue.publish(lesson.id());
+        mediaLibrary.attachCaptions(mediaId, ("WEBVTT\n\n00:00:00.000 --> 00:00:40.000\n同志们好，今天我们学习党史。\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -97,6 +102,10 @@ class ResumeBrowserTest {
             page.evaluate("() => { const v = document.querySelector('ydk-player video'); v.muted = true; v.play(); }");
             page.waitForFunction("() => document.querySelector('ydk-player video').currentTime > 20",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            assertThat(page.evaluate("() => { const t = document.querySelector('ydk-player video').textTracks[0];"
+                    + " return t.mode + ' ' + (t.cues ? t.cues.length : 0) + ' ' + (t.activeCues && t.activeCues[0]"
+                    + " ? t.activeCues[0].text : ''); }")).as("captions shown from the start")
+                    .isEqualTo("showing 1 同志们好，今天我们学习党史。");
             double before = ((Number) page.evaluate("() => document.querySelector('ydk-player video').currentTime"))
                     .doubleValue();
 

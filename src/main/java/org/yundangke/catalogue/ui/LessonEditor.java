@@ -1,0 +1,206 @@
+package org.yundangke.catalogue.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.yundangke.base.UserError;
+import org.yundangke.catalogue.ArticleImages;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.CourseInfo;
+import org.yundangke.catalogue.LessonDraft;
+import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.media.MediaInfo;
+import org.yundangke.org.CommitteeInfo;
+
+/**
+ * The form for a new lesson: a talk (one of the editor's ready ones) or an article written in Markdown with pictures;
+ * title, speaker, category, tags, summary, course (专题, with "new course" right here) and, for admins, the audience.
+ */
+class LessonEditor extends Dialog {
+
+    enum Kind { TALK, ARTICLE }
+
+    static final List<String> CATEGORIES = List.of("党史学习", "理论学习", "政策解读", "红色故事", "身边榜样", "健康生活");
+
+    final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>();
+    final Select<MediaInfo> talk = new Select<>();
+    final TextField title = new TextField();
+    final TextField speaker = new TextField();
+    final ComboBox<String> category = new ComboBox<>();
+    final TextField tags = new TextField();
+    final TextArea summary = new TextArea();
+    final TextArea body = new TextArea();
+    final Upload image;
+    final Markdown preview = new Markdown();
+    final ComboBox<CourseInfo> course = new ComboBox<>();
+    final MultiSelectComboBox<CommitteeInfo> audience = new MultiSelectComboBox<>();
+    private final Catalogue catalogue;
+    private final Consumer<LessonInfo> saved;
+
+    LessonEditor(Catalogue catalogue, ArticleImages images, List<MediaInfo> readyTalks, List<CommitteeInfo> committees,
+                 Consumer<LessonInfo> saved) {
+        this.catalogue = catalogue;
+        this.saved = saved;
+        setHeaderTitle(getTranslation("lessons.create"));
+        kind.setLabel(getTranslation("lessons.kind"));
+        kind.setItems(Kind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("lessons.kind." + k));
+        talk.setLabel(getTranslation("lessons.talk"));
+        talk.setItems(readyTalks);
+        talk.setItemLabelGenerator(MediaInfo::title);
+        talk.setEmptySelectionCaption(getTranslation("lessons.no-ready-talk"));
+        title.setLabel(getTranslation("lessons.title"));
+        title.setRequired(true);
+        title.setMaxLength(200);
+        talk.addValueChangeListener(e -> {
+            if (e.getValue() != null && title.isEmpty()) {
+                title.setValue(e.getValue().title());
+            }
+        });
+        speaker.setLabel(getTranslation("lessons.speaker"));
+        speaker.setRequired(true);
+        speaker.setMaxLength(100);
+        category.setLabel(getTranslation("lessons.category"));
+        category.setItems(CATEGORIES);
+        category.setAllowCustomValue(true);
+        category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
+        category.setValue(CATEGORIES.getFirst());
+        tags.setLabel(getTranslation("lessons.tags"));
+        tags.setHelperText(getTranslation("lessons.tags.help"));
+        tags.setMaxLength(200);
+        summary.setLabel(getTranslation("lessons.summary"));
+        summary.setMaxLength(2000);
+        body.setLabel(getTranslation("lessons.body"));
+        body.setHelperText(getTranslation("lessons.body.help"));
+        body.setMinHeight("12rem");
+        body.addValueChangeListener(e -> preview.setContent(e.getValue()));
+        image = new Upload(UploadHandler.inMemory((metadata, data) -> addImage(images, data)));
+        image.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", "image/webp");
+        image.setMaxFiles(20);
+        image.setUploadButton(new Button(getTranslation("lessons.image")));
+        preview.addClassName("ydk-article");
+        course.setLabel(getTranslation("lessons.course"));
+        course.setItems(catalogue.editorsCourses());
+        course.setItemLabelGenerator(CourseInfo::title);
+        course.setClearButtonVisible(true);
+        course.setHelperText(getTranslation("lessons.course.help"));
+        Button newCourse = new Button(getTranslation("lessons.course.new"), e -> openCourseForm());
+        audience.setLabel(getTranslation("lessons.audience"));
+        audience.setItems(committees);
+        audience.setItemLabelGenerator(CommitteeInfo::name);
+        audience.setHelperText(getTranslation("lessons.audience.help"));
+        audience.setVisible(!committees.isEmpty());
+
+        FormLayout form = new FormLayout(kind, talk, title, speaker, category, tags, summary, body, image, preview,
+                course, newCourse, audience);
+        form.setColspan(kind, 2);
+        form.setColspan(summary, 2);
+        form.setColspan(body, 2);
+        form.setColspan(image, 2);
+        form.setColspan(preview, 2);
+        add(form);
+        kind.addValueChangeListener(e -> showFieldsFor(e.getValue()));
+        kind.setValue(readyTalks.isEmpty() ? Kind.ARTICLE : Kind.TALK);
+        if (!readyTalks.isEmpty()) {
+            talk.setValue(readyTalks.getFirst());
+        }
+
+        Button save = new Button(getTranslation("lessons.save-draft"), e -> save(false));
+        Button publish = new Button(getTranslation("lessons.save-publish"), e -> save(true));
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save, publish);
+        setWidth("min(56rem, 95vw)");
+    }
+
+    private void showFieldsFor(Kind chosen) {
+        boolean article = chosen == Kind.ARTICLE;
+        talk.setVisible(!article);
+        body.setVisible(article);
+        image.setVisible(article);
+        preview.setVisible(article);
+    }
+
+    /** A picture goes into the store at once; its Markdown goes where the editor is writing (the end of the text). */
+    private void addImage(ArticleImages images, byte[] data) {
+        try {
+            String url = images.upload(data);
+            String text = body.getValue();
+            body.setValue(text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n![](" + url + ")\n");
+        } catch (UserError e) {
+            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void openCourseForm() {
+        Dialog form = new Dialog(getTranslation("lessons.course.new"));
+        TextField courseTitle = new TextField(getTranslation("lessons.course.title"));
+        courseTitle.setMaxLength(200);
+        courseTitle.setWidthFull();
+        TextArea courseSummary = new TextArea(getTranslation("lessons.summary"));
+        courseSummary.setMaxLength(2000);
+        courseSummary.setWidthFull();
+        form.add(new FormLayout(courseTitle, courseSummary));
+        Button create = new Button(getTranslation("lessons.course.create"), e -> {
+            if (courseTitle.getValue().isBlank()) {
+                courseTitle.setInvalid(true);
+                courseTitle.setErrorMessage(getTranslation("lessons.course.missing"));
+                return;
+            }
+            CourseInfo made = catalogue.createCourse(courseTitle.getValue(), courseSummary.getValue());
+            course.setItems(catalogue.editorsCourses());
+            course.setValue(course.getListDataView().getItems().filter(c -> c.id().equals(made.id())).findFirst()
+                    .orElse(null));
+            form.close();
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        form.getFooter().add(new Button(getTranslation("action.cancel"), e -> form.close()), create);
+        form.open();
+    }
+
+    private void save(boolean publish) {
+        boolean article = kind.getValue() == Kind.ARTICLE;
+        boolean missing = title.getValue().isBlank() || speaker.getValue().isBlank() || category.isEmpty()
+                || (article ? body.getValue().isBlank() : talk.isEmpty());
+        if (missing) {
+            Notification.show(getTranslation(article ? "lessons.missing.article" : "lessons.missing"), 6000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        Set<Long> committeeIds = audience.getValue().stream().map(CommitteeInfo::id).collect(Collectors.toSet());
+        LessonDraft draft = new LessonDraft(article ? null : talk.getValue().id(), title.getValue(),
+                speaker.getValue(), summary.getValue(), category.getValue(), committeeIds, tags.getValue(),
+                course.getValue() == null ? null : course.getValue().id(), article ? body.getValue() : null);
+        LessonInfo lesson;
+        try {
+            lesson = catalogue.createDraft(draft);
+        } catch (UserError e) {
+            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        if (publish) {
+            catalogue.publish(lesson.id());
+        }
+        close();
+        saved.accept(lesson);
+        Notification.show(getTranslation(publish ? "lessons.published" : "lessons.saved", lesson.title()), 5000,
+                Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

@@ -1,0 +1,158 @@
+package org.yundangke.study;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.yundangke.base.CurrentUser;
+import org.yundangke.base.UserError;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.org.MemberAccount;
+import org.yundangke.org.OrgDirectory;
+
+/**
+ * What branch secretaries ask their branch to study (a whole course or one lesson), who has finished it this year,
+ * and for a member the assigned lessons still to do, which come first on their home page.
+ */
+@Service
+public class Assignments {
+
+    /** One assignment: a course or a lesson, for one branch. */
+    public record Assignment(UUID id, long branchId, @Nullable UUID courseId, @Nullable UUID lessonId,
+                             String assignedBy, Instant assignedAt) {
+    }
+
+    /** An assignment with its title and lessons, as the caller may see them. */
+    public record AssignedStudy(Assignment assignment, String title, List<LessonInfo> lessons) {
+    }
+
+    /** How far one member of the branch is with an assignment this year. */
+    public record MemberStanding(MemberAccount member, int completed, int lessons) {
+        public boolean finished() {
+            return lessons > 0 && completed >= lessons;
+        }
+    }
+
+    private static final RowMapper<Assignment> ROW = (rs, n) -> new Assignment(rs.getObject("id", UUID.class),
+            rs.getLong("branch_id"), rs.getObject("course_id", UUID.class), rs.getObject("lesson_id", UUID.class),
+            rs.getString("assigned_by"), rs.getObject("assigned_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcTemplate jdbc;
+    private final Catalogue catalogue;
+    private final OrgDirectory directory;
+    private final StudyProgress progress;
+
+    Assignments(JdbcTemplate jdbc, Catalogue catalogue, OrgDirectory directory, StudyProgress progress) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.progress = progress;
+    }
+
+    /** Asks a branch the caller leads (or administers) to study a course, or one lesson; each once. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public Assignment assign(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId) {
+        directory.requireBranchInScope(branchId);
+        if ((courseId == null) == (lessonId == null)) {
+            throw new IllegalArgumentException("assign a course or a lesson");
+        }
+        Assignment assignment = new Assignment(UUID.randomUUID(), branchId, courseId, lessonId, CurrentUser.name(),
+                Instant.now());
+        titleAndLessons(assignment); // refuses what the caller may not see
+        Integer existing = jdbc.queryForObject("select count(*) from study_assignment where branch_id = ? and "
+                + (courseId != null ? "course_id = ?" : "lesson_id = ?"), Integer.class, branchId,
+                courseId != null ? courseId : lessonId);
+        if (existing != null && existing > 0) {
+            throw new UserError("assignment.duplicate");
+        }
+        jdbc.update("insert into study_assignment (id, branch_id, course_id, lesson_id, assigned_by, assigned_at)"
+                + " values (?, ?, ?, ?, ?, ?)", assignment.id(), branchId, courseId, lessonId, assignment.assignedBy(),
+                Timestamp.from(assignment.assignedAt()));
+        return assignment;
+    }
+
+    /** Takes an assignment back; what members studied for it stays theirs. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public void withdraw(UUID assignmentId) {
+        Assignment assignment = find(assignmentId);
+        directory.requireBranchInScope(assignment.branchId());
+        jdbc.update("delete from study_assignment where id = ?", assignmentId);
+    }
+
+    /** A branch's assignments, newest first. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public List<AssignedStudy> forBranch(long branchId) {
+        directory.requireBranchInScope(branchId);
+        return jdbc.query("select * from study_assignment where branch_id = ? order by assigned_at desc", ROW, branchId)
+                .stream().map(a -> {
+                    try {
+                        return titleAndLessons(a);
+                    } catch (AccessDeniedException takenDown) {
+                        return new AssignedStudy(a, "", List.of()); // the view says it is no longer available
+                    }
+                }).toList();
+    }
+
+    /** Each member of the assignment's branch with how many of its lessons they completed this year. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public List<MemberStanding> standings(UUID assignmentId) {
+        Assignment assignment = find(assignmentId);
+        List<MemberAccount> members = directory.memberAccountsOf(assignment.branchId());
+        List<UUID> lessonIds = titleAndLessons(assignment).lessons().stream().map(LessonInfo::id).toList();
+        Map<String, Integer> done = progress.completionsThisYear(
+                members.stream().map(MemberAccount::username).filter(Objects::nonNull).toList(), lessonIds);
+        return members.stream().map(m -> new MemberStanding(m,
+                m.username() == null ? 0 : done.getOrDefault(m.username(), 0), lessonIds.size())).toList();
+    }
+
+    /**
+     * The lessons the caller's branches (primary and managing) asked them to study and they have not completed
+     * this year: newest assignment first, a course's lessons in its order.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<LessonInfo> toDo() {
+        List<Long> branches = directory.myBranchIds();
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", branches.stream().map(String::valueOf).toList());
+        Map<UUID, LessonInfo> lessons = new LinkedHashMap<>();
+        for (Assignment a : jdbc.query("select * from study_assignment where branch_id in (" + in + ")"
+                + " order by assigned_at desc", ROW)) {
+            try {
+                titleAndLessons(a).lessons().forEach(l -> lessons.putIfAbsent(l.id(), l));
+            } catch (AccessDeniedException notMeantForMe) {
+                // aimed at another audience, or taken down since: nothing to do
+            }
+        }
+        Set<UUID> completed = progress.completedThisYear(lessons.keySet());
+        return new ArrayList<>(lessons.values()).stream().filter(l -> !completed.contains(l.id())).toList();
+    }
+
+    private AssignedStudy titleAndLessons(Assignment assignment) {
+        if (assignment.courseId() != null) {
+            Catalogue.CourseLessons course = catalogue.course(assignment.courseId());
+            return new AssignedStudy(assignment, course.course().title(), course.lessons());
+        }
+        LessonInfo lesson = catalogue.open(Objects.requireNonNull(assignment.lessonId()));
+        return new AssignedStudy(assignment, lesson.title(), List.of(lesson));
+    }
+
+    private Assignment find(UUID assignmentId) {
+        return jdbc.query("select * from study_assignment where id = ?", ROW, assignmentId).stream().findFirst()
+                .orElseThrow(() -> new AccessDeniedException("no assignment " + assignmentId));
+    }
+}

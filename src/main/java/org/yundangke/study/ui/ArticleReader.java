@@ -1,0 +1,34 @@
+package org.yundangke.study.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+import java.util.Map;
+import org.yundangke.catalogue.ArticleText;
+import org.yundangke.catalogue.LessonInfo;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read-aloud toolbar over an article ({@code frontend/reader/ydk-reader.js}): read aloud, pause, stop; it also
+ * keeps the article's reading clock and reports it like the player reports a talk.
+ */
+@Tag("ydk-reader")
+@JavaScript("context://ydk/player/ydk-report.js")
+@JavaScript("context://ydk/reader/ydk-reader.js")
+class ArticleReader extends Component {
+
+    ArticleReader(LessonInfo article, double startAt, String reportUrl) {
+        getElement().setAttribute("duration", String.valueOf(article.durationSeconds()));
+        getElement().setAttribute("start-at", String.valueOf(startAt));
+        getElement().setAttribute("report-url", reportUrl);
+        getElement().setAttribute("report-key", article.id().toString());
+        getElement().setProperty("text", article.title() + "。\n" + ArticleText.plain(article.body() == null ? ""
+                : article.body()));
+        getElement().setAttribute("labels", JsonMapper.builder().build().writeValueAsString(Map.of(
+                "toolbar", getTranslation("lesson.article.tools"), "readAloud", getTranslation("lesson.article.read"),
+                "resume", getTranslation("lesson.article.resume"), "pause", getTranslation("lesson.article.pause"),
+                "stop", getTranslation("lesson.article.stop"), "finished", getTranslation("lesson.article.finished"),
+                "noSpeech", getTranslation("lesson.article.no-speech"),
+                "speechFailed", getTranslation("lesson.article.speech-failed"))));
+    }
+}

@@ -1,0 +1,183 @@
+package org.yundangke.study.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.yundangke.base.UserError;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.CourseInfo;
+import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.org.BranchInfo;
+import org.yundangke.org.OrgDirectory;
+import org.yundangke.study.Assignments;
+
+/**
+ * A secretary's study plan for one branch: assign a course or a lesson, see how many members finished each this year
+ * and who, and withdraw an assignment (after confirming).
+ */
+@Route("branches/:branchId/study")
+@RolesAllowed({"SECRETARY", "ADMIN"})
+class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String BRANCH_ID = "branchId";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    final H2 title = new H2();
+    final ComboBox<CourseInfo> course = new ComboBox<>();
+    final ComboBox<LessonInfo> lesson = new ComboBox<>();
+    final Button assign = new Button();
+    final Grid<Assignments.AssignedStudy> grid = new Grid<>();
+    private final Assignments assignments;
+    private final Catalogue catalogue;
+    private final OrgDirectory directory;
+    private long branchId;
+
+    BranchStudyView(Assignments assignments, Catalogue catalogue, OrgDirectory directory) {
+        this.assignments = assignments;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        addClassName("ydk-page");
+        course.setLabel(getTranslation("assignment.course"));
+        course.setItemLabelGenerator(CourseInfo::title);
+        course.setClearButtonVisible(true);
+        course.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                lesson.clear();
+            }
+        });
+        lesson.setLabel(getTranslation("assignment.lesson"));
+        lesson.setItemLabelGenerator(LessonInfo::title);
+        lesson.setClearButtonVisible(true);
+        lesson.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                course.clear();
+            }
+        });
+        assign.setText(getTranslation("assignment.assign"));
+        assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        assign.addClickListener(e -> assign());
+        HorizontalLayout form = new HorizontalLayout(course, lesson, assign);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        grid.addColumn(Assignments.AssignedStudy::title).setHeader(getTranslation("assignment.title")).setFlexGrow(3);
+        grid.addColumn(a -> getTranslation(a.assignment().courseId() != null ? "assignment.kind.course"
+                : "assignment.kind.lesson")).setHeader(getTranslation("assignment.kind"));
+        grid.addColumn(a -> DAY.format(a.assignment().assignedAt())).setHeader(getTranslation("assignment.date"));
+        grid.addColumn(this::finishedCount).setHeader(getTranslation("assignment.finished"));
+        grid.addComponentColumn(a -> {
+            Button who = new Button(getTranslation("assignment.who"), e -> showStandings(a));
+            Button withdraw = new Button(getTranslation("assignment.withdraw"), e -> confirmWithdraw(a));
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            return new HorizontalLayout(who, withdraw);
+        }).setHeader(getTranslation("assignment.actions")).setFlexGrow(2).setKey("actions");
+        grid.setEmptyStateText(getTranslation("assignment.empty"));
+        grid.setAriaLabel(getTranslation("assignment.grid"));
+        grid.setAllRowsVisible(true);
+        add(title, new Paragraph(getTranslation("assignment.hint")), form, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            branchId = Long.parseLong(event.getRouteParameters().get(BRANCH_ID).orElse(""));
+            directory.requireBranchInScope(branchId);
+        } catch (NumberFormatException | org.springframework.security.access.AccessDeniedException e) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        List<BranchInfo> found = directory.branchesByIds(List.of(branchId));
+        title.setText(getTranslation("assignment.page", found.isEmpty() ? "" : found.getFirst().name()));
+        course.setItems(catalogue.coursesForMe());
+        lesson.setItems(catalogue.forMe(PageRequest.of(0, 200)).getContent());
+        refresh();
+    }
+
+    private void assign() {
+        if (course.getValue() == null && lesson.getValue() == null) {
+            Notification.show(getTranslation("assignment.choose"), 5000, Notification.Position.MIDDLE);
+            return;
+        }
+        try {
+            assignments.assign(branchId, course.getValue() == null ? null : course.getValue().id(),
+                    lesson.getValue() == null ? null : lesson.getValue().id());
+            course.clear();
+            lesson.clear();
+            Notification.show(getTranslation("assignment.done"), 4000, Notification.Position.BOTTOM_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        } catch (UserError e) {
+            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private String finishedCount(Assignments.AssignedStudy study) {
+        if (study.lessons().isEmpty()) {
+            return getTranslation("assignment.unavailable");
+        }
+        List<Assignments.MemberStanding> standings = assignments.standings(study.assignment().id());
+        long online = standings.stream().filter(s -> s.member().username() != null).count();
+        long finished = standings.stream().filter(Assignments.MemberStanding::finished).count();
+        return getTranslation("assignment.finished.count", finished, online);
+    }
+
+    private void showStandings(Assignments.AssignedStudy study) {
+        Grid<Assignments.MemberStanding> who = new Grid<>();
+        who.addColumn(s -> s.member().name()).setHeader(getTranslation("member.name"));
+        who.addColumn(s -> s.member().username() == null ? getTranslation("assignment.offline")
+                : s.finished() ? getTranslation("assignment.member.finished")
+                : getTranslation("assignment.member.progress", s.completed(), s.lessons()))
+                .setHeader(getTranslation("assignment.member.state"));
+        who.setItems(assignments.standings(study.assignment().id()));
+        who.setAriaLabel(study.title());
+        Dialog dialog = new Dialog(who);
+        dialog.setHeaderTitle(study.title());
+        dialog.setWidth("min(48rem, 95vw)");
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void confirmWithdraw(Assignments.AssignedStudy study) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("assignment.withdraw.title"),
+                getTranslation("assignment.withdraw.text", study.title()), getTranslation("assignment.withdraw"),
+                e -> {
+                    assignments.withdraw(study.assignment().id());
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void refresh() {
+        grid.setItems(assignments.forBranch(branchId));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.getText();
+    }
+}

@@ -1,0 +1,41 @@
+package org.yundangke.study.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import java.util.Collection;
+import java.util.function.Function;
+import org.yundangke.catalogue.LessonInfo;
+
+/** Lessons as big cards: the title is one link to the lesson page; speaker, kind, length and a note under it. */
+final class LessonCards {
+
+    private LessonCards() {
+    }
+
+    /** A grid of cards; {@code note} adds a word to a card ("continue", "assigned", "completed"), or "" for none. */
+    static Div of(Component context, Collection<LessonInfo> lessons, Function<LessonInfo, String> note) {
+        Div cards = new Div();
+        cards.addClassName("ydk-cards");
+        lessons.forEach(lesson -> cards.add(card(context, lesson, note.apply(lesson))));
+        return cards;
+    }
+
+    static Div card(Component context, LessonInfo lesson, String note) {
+        RouterLink open = new RouterLink(lesson.title(), LessonView.class,
+                new RouteParameters(LessonView.LESSON_ID, lesson.id().toString()));
+        open.addClassName("ydk-lesson-link");
+        Span facts = new Span(facts(context, lesson) + (note.isEmpty() ? "" : " · " + note));
+        Div card = new Div(open, facts, new Paragraph(lesson.summary()));
+        card.addClassName("ydk-card");
+        return card;
+    }
+
+    static String facts(Component context, LessonInfo lesson) {
+        return lesson.speaker() + " · " + context.getTranslation("lesson.kind." + lesson.kind()) + " · "
+                + LessonView.minutes(context, lesson);
+    }
+}

@@ -1,0 +1,145 @@
+package org.yundangke.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.Logins;
+import org.yundangke.TestTalks;
+import org.yundangke.base.UserError;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.CourseInfo;
+import org.yundangke.catalogue.LessonDraft;
+import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.org.OrgDirectory;
+
+/**
+ * A secretary assigns a course to the branch they lead; a "1+2" member managed by that branch finds its lessons first,
+ * in order, until completed; the secretary sees who finished.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class AssignmentsTest {
+
+    @Autowired
+    Assignments assignments;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    OrgDirectory directory;
+
+    @Autowired
+    Logins logins;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CourseInfo course;
+    LessonInfo first;
+    LessonInfo second;
+    long meiyuan;
+
+    @BeforeEach
+    void aPublishedCourseOfTwoLessons() {
+        logins.as("lecturer");
+        course = catalogue.createCourse("布置用专题 " + UUID.randomUUID(), "");
+        first = publish("第一课");
+        second = publish("第二课");
+        logins.as("secretary");
+        meiyuan = directory.currentActor().ledBranchIds().iterator().next();
+        jdbc.update("delete from study_assignment where branch_id = ?", meiyuan);
+    }
+
+    @AfterEach
+    void logout() {
+        logins.logout();
+    }
+
+    @Test
+    void the_member_of_a_managing_branch_gets_the_lessons_in_order_until_completed() {
+        logins.as("member");
+        assertThat(directory.myMemberRecord().orElseThrow().managingBranchIds()).as("demo: 1+2 member")
+                .contains(meiyuan);
+        assertThat(assignments.toDo()).extracting(LessonInfo::id).doesNotContain(first.id());
+
+        logins.as("secretary");
+        Assignments.Assignment made = assignments.assign(meiyuan, course.id(), null);
+        assertThat(assignments.forBranch(meiyuan)).singleElement()
+                .satisfies(a -> assertThat(a.title()).isEqualTo(course.title()));
+
+        logins.as("member");
+        assertThat(assignments.toDo()).extracting(LessonInfo::id).containsExactly(first.id(), second.id());
+        complete("member", first.id());
+        assertThat(assignments.toDo()).extracting(LessonInfo::id).containsExactly(second.id());
+
+        logins.as("secretary");
+        List<Assignments.MemberStanding> standings = assignments.standings(made.id());
+        assertThat(standings).filteredOn(s -> "member".equals(s.member().username())).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.completed()).isEqualTo(1);
+                    assertThat(s.finished()).isFalse();
+                });
+        assertThat(standings).filteredOn(s -> s.member().username() == null).as("members without a login")
+                .isNotEmpty().allSatisfy(s -> assertThat(s.completed()).isZero());
+
+        logins.as("member");
+        complete("member", second.id());
+        logins.as("secretary");
+        assertThat(assignments.standings(made.id())).filteredOn(s -> "member".equals(s.member().username()))
+                .singleElement().satisfies(s -> assertThat(s.finished()).isTrue());
+    }
+
+    @Test
+    void an_assignment_is_made_once_and_withdrawn_after_which_it_is_gone_from_the_home() {
+        assignments.assign(meiyuan, null, first.id());
+        assertThatThrownBy(() -> assignments.assign(meiyuan, null, first.id()))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("assignment.duplicate"));
+        UUID id = assignments.forBranch(meiyuan).getFirst().assignment().id();
+        assignments.withdraw(id);
+        assertThat(assignments.forBranch(meiyuan)).isEmpty();
+        logins.as("member");
+        assertThat(assignments.toDo()).extracting(LessonInfo::id).doesNotContain(first.id());
+    }
+
+    @Test
+    void only_the_branchs_secretary_or_admin_assigns() {
+        long otherBranch = jdbc.queryForObject("select min(id) from branch where id <> ?", Long.class, meiyuan);
+        assertThatThrownBy(() -> assignments.assign(otherBranch, course.id(), null))
+                .isInstanceOf(AccessDeniedException.class);
+        logins.as("member");
+        assertThatThrownBy(() -> assignments.assign(meiyuan, course.id(), null))
+                .isInstanceOf(AccessDeniedException.class);
+        logins.as("lecturer");
+        assertThatThrownBy(() -> assignments.forBranch(meiyuan)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private LessonInfo publish(String title) {
+        UUID talk = TestTalks.ready(jdbc, "lecturer", title, 600);
+        LessonInfo lesson = catalogue.createDraft(new LessonDraft(talk, title, "周宣讲", "", "党史学习", Set.of())
+                .inCourse(course.id()));
+        catalogue.publish(lesson.id());
+        return lesson;
+    }
+
+    /** This year's completion as verified watching records it (the watching itself is StudyProgressTest's). */
+    private void complete(String username, UUID lessonId) {
+        int year = Instant.now().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        jdbc.update("insert into lesson_completion (username, lesson_id, study_year, completed_at) values (?, ?, ?, ?)",
+                username, lessonId, year, Timestamp.from(Instant.now()));
+    }
+}
