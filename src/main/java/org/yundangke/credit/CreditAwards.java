@@ -1,0 +1,115 @@
+package org.yundangke.credit;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.yundangke.live.LiveAttended;
+import org.yundangke.org.OrgDirectory;
+import org.yundangke.quiz.QuizPassed;
+import org.yundangke.study.LessonCompleted;
+
+/**
+ * Turns what members did into ledger entries: a completed lesson earns 学时 by its length plus points for the lesson
+ * and for the minutes watched; a passed quiz and an attended live meeting likewise. Events arrive through Spring
+ * Modulith's publication registry, after the publishing transaction commits and off the caller's thread (redelivered
+ * after a crash); the ledger's keys make a second delivery change nothing.
+ */
+@Component
+class CreditAwards {
+
+    static final String SYSTEM = "system";
+    private static final Logger log = LoggerFactory.getLogger(CreditAwards.class);
+    private static final List<String> LENGTH_TIERS = List.of(CreditRule.LESSON_HOURS_LONG,
+            CreditRule.LESSON_HOURS_MEDIUM, CreditRule.LESSON_HOURS_SHORT);
+
+    private final CreditLedger ledger;
+    private final CreditRules rules;
+    private final OrgDirectory directory;
+
+    CreditAwards(CreditLedger ledger, CreditRules rules, OrgDirectory directory) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.directory = directory;
+    }
+
+    @ApplicationModuleListener
+    void on(LessonCompleted done) {
+        credit(done);
+    }
+
+    @ApplicationModuleListener
+    void on(QuizPassed passed) {
+        credit(passed);
+    }
+
+    @ApplicationModuleListener
+    void on(LiveAttended attended) {
+        credit(attended);
+    }
+
+    void credit(LessonCompleted done) {
+        memberOf(done.username()).ifPresent(member -> {
+            LocalDate day = day(done.completedAt());
+            String source = done.lessonId() + "@" + day.getYear();
+            double minutes = done.durationSeconds() / 60;
+            award(member, lengthTier(minutes, day), CreditSource.LESSON, source, day, done.title(), BigDecimal.ONE);
+            award(member, CreditRule.LESSON_POINTS, CreditSource.LESSON, source, day, done.title(), BigDecimal.ONE);
+            Integer perPoint = rules.inForce(CreditRule.WATCH_POINTS, day).minutes();
+            if (perPoint != null && perPoint > 0 && minutes >= perPoint) {
+                award(member, CreditRule.WATCH_POINTS, CreditSource.LESSON, source, day, done.title(),
+                        BigDecimal.valueOf((long) (minutes / perPoint)));
+            }
+        });
+    }
+
+    void credit(QuizPassed passed) {
+        memberOf(passed.username()).ifPresent(member -> {
+            LocalDate day = day(passed.passedAt());
+            String source = passed.quizId().toString();
+            award(member, CreditRule.QUIZ_HOURS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
+            award(member, CreditRule.QUIZ_POINTS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
+        });
+    }
+
+    void credit(LiveAttended attended) {
+        memberOf(attended.username()).ifPresent(member -> {
+            LocalDate day = day(attended.attendedAt());
+            String source = attended.liveId().toString();
+            award(member, lengthTier(attended.minutes(), day), CreditSource.LIVE, source, day, attended.title(),
+                    BigDecimal.ONE);
+            award(member, CreditRule.LIVE_POINTS, CreditSource.LIVE, source, day, attended.title(), BigDecimal.ONE);
+        });
+    }
+
+    /** The lesson-hours rule for a length: the one with the longest minimum the lesson still reaches. */
+    String lengthTier(double minutes, LocalDate day) {
+        return LENGTH_TIERS.stream().map(code -> rules.inForce(code, day))
+                .filter(r -> r.minutes() == null || minutes >= r.minutes())
+                .max(Comparator.comparing(r -> r.minutes() == null ? 0 : r.minutes()))
+                .map(CreditRule::code).orElse(CreditRule.LESSON_HOURS_SHORT);
+    }
+
+    private void award(long member, String rule, CreditSource source, String sourceId, LocalDate day, String title,
+                       BigDecimal units) {
+        ledger.award(new CreditLedger.Award(member, rule, source, sourceId, day, title, SYSTEM, units));
+    }
+
+    private Optional<Long> memberOf(String username) {
+        Optional<Long> member = directory.memberIdOf(username);
+        if (member.isEmpty()) {
+            log.info("No member record for {}: nothing to credit", username);
+        }
+        return member;
+    }
+
+    static LocalDate day(Instant instant) {
+        return instant.atZone(CreditRules.CALENDAR).toLocalDate();
+    }
+}

@@ -1,0 +1,101 @@
+package org.yundangke.credit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.yundangke.org.BranchInfo;
+import org.yundangke.org.CommitteeInfo;
+import org.yundangke.org.MemberInfo;
+import org.yundangke.org.OrgDirectory;
+
+/**
+ * The ledger as documents: a member's yearly study certificate (PDF) and a branch's or committee subtree's yearly
+ * record (xlsx, one row per member, each member once).
+ */
+@Service
+public class CreditDocuments {
+
+    private static final String MEMBER_ROWS = """
+            select m.name, pb.name as primary_branch, %s as relation,
+                   coalesce(t.study_hours, 0) as hours, coalesce(t.points, 0) as points,
+                   (select count(*) from credit_entry e where e.member_id = m.id and e.study_year = :year
+                      and e.rule_code like 'LESSON_HOURS_%%' and e.source = 'LESSON' and e.amount > 0) as lessons,
+                   (select count(*) from evidence_record r where r.member_id = m.id and r.state = 'APPROVED'
+                      and extract(year from r.occurred_on) = :year) as evidence
+            from member m
+            join branch pb on pb.id = m.primary_branch_id
+            left join credit_year_total t on t.member_id = m.id and t.study_year = :year
+            where %s
+            order by pb.name, m.name""";
+
+    private final CreditRecords records;
+    private final OrgDirectory directory;
+    private final CreditRules rules;
+    private final StudyCertificate certificates;
+    private final LedgerWorkbook workbooks;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    CreditDocuments(CreditRecords records, OrgDirectory directory, CreditRules rules, StudyCertificate certificates,
+                    LedgerWorkbook workbooks, NamedParameterJdbcTemplate jdbc) {
+        this.records = records;
+        this.directory = directory;
+        this.rules = rules;
+        this.certificates = certificates;
+        this.workbooks = workbooks;
+        this.jdbc = jdbc;
+    }
+
+    /** The yearly study certificate, issued by the working committee over the member's primary branch. */
+    @PreAuthorize("isAuthenticated()")
+    public byte[] certificate(long memberId, int year) {
+        CreditRecords.YearSummary summary = records.year(memberId, year); // refuses a member outside the scope
+        MemberInfo member = directory.member(memberId);
+        String issuer = directory.branchesByIds(List.of(member.primaryBranchId())).stream().findFirst()
+                .map(BranchInfo::committeeName).orElse(member.primaryBranchName());
+        LocalDate end = LocalDate.of(year, 12, 31);
+        LocalDate today = LocalDate.now(CreditRules.CALENDAR);
+        return certificates.render(new Certificate(member.name(), member.primaryBranchName(), year,
+                summary.studyHours(), summary.target(), summary.points(), summary.lessonsCompleted(),
+                today.isBefore(end) ? today : end, issuer));
+    }
+
+    /** A branch's members (primary and managing) with their year. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public byte[] branchWorkbook(long branchId, int year) {
+        directory.requireBranchInScope(branchId);
+        String name = directory.branchesByIds(List.of(branchId)).stream().findFirst().map(BranchInfo::name).orElse("");
+        List<MemberRow> rows = jdbc.query(MEMBER_ROWS.formatted(
+                "case when m.primary_branch_id = :branch then '隶属' else '管理' end",
+                "m.primary_branch_id = :branch or exists (select 1 from managing_membership mm"
+                        + " where mm.member_id = m.id and mm.branch_id = :branch)"),
+                Map.of("branch", branchId, "year", year), row(rules.yearlyTarget(year)));
+        return workbooks.render(name, year, rows);
+    }
+
+    /** Every member attached to a branch anywhere in the committee's subtree, each once. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public byte[] committeeWorkbook(long committeeId, int year) {
+        CommitteeInfo committee = directory.requireCommitteeInScope(committeeId);
+        String path = jdbc.queryForObject("select path from committee where id = :id", Map.of("id", committeeId),
+                String.class);
+        String inSubtree = "(select b.id from branch b join committee c on c.id = b.committee_id"
+                + " where c.path like :path)";
+        List<MemberRow> rows = jdbc.query(MEMBER_ROWS.formatted(
+                "case when m.primary_branch_id in " + inSubtree + " then '隶属' else '管理' end",
+                "m.primary_branch_id in " + inSubtree + " or exists (select 1 from managing_membership mm"
+                        + " where mm.member_id = m.id and mm.branch_id in " + inSubtree + ")"),
+                Map.of("path", path + "%", "year", year), row(rules.yearlyTarget(year)));
+        return workbooks.render(committee.name(), year, rows);
+    }
+
+    private static RowMapper<MemberRow> row(BigDecimal target) {
+        return (rs, n) -> new MemberRow(rs.getString("name"), rs.getString("primary_branch"), rs.getString("relation"),
+                rs.getBigDecimal("hours"), rs.getBigDecimal("points"), target, rs.getInt("lessons"),
+                rs.getInt("evidence"));
+    }
+}

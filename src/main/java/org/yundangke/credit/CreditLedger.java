@@ -1,0 +1,170 @@
+package org.yundangke.credit;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.CurrentUser;
+import org.yundangke.base.UserError;
+import org.yundangke.org.OrgDirectory;
+
+/**
+ * The append-only ledger. {@link #award} writes an award at most once (its idempotency key: member, rule, source and,
+ * for a rule with a daily cap, the day), cut to what the rule's caps leave and recorded as capped, 0 if need be, so
+ * the member can see why. Awards for one member are serialised on their member row; the yearly total row is kept up
+ * to date with every entry. {@link #correct} reverses an entry with a reason; nothing is ever updated or deleted.
+ */
+@Service
+public class CreditLedger {
+
+    /** What an event or an approval earns under one rule; {@code units} multiplies the rule's amount. */
+    record Award(long memberId, String ruleCode, CreditSource source, String sourceId, LocalDate day, String title,
+                 String recordedBy, BigDecimal units) {
+    }
+
+    static final String DAILY_CAP = "DAILY_CAP";
+    static final String YEARLY_CAP = "YEARLY_CAP";
+
+    private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"),
+            rs.getLong("member_id"), rs.getInt("study_year"), CreditKind.valueOf(rs.getString("kind")),
+            rs.getBigDecimal("amount"), rs.getString("rule_code"), rs.getInt("rule_version"),
+            CreditSource.valueOf(rs.getString("source")), rs.getString("source_id"), rs.getString("capped_reason"),
+            (Long) rs.getObject("reverses_id", Long.class), rs.getString("note"), rs.getString("title"),
+            rs.getString("recorded_by"), rs.getObject("occurred_on", LocalDate.class),
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcTemplate jdbc;
+    private final CreditRules rules;
+    private final OrgDirectory directory;
+    private final TransactionTemplate transaction;
+
+    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.directory = directory;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Writes the award unless its key is in the ledger already; returns the entry either way. */
+    LedgerEntry award(Award award) {
+        CreditRule rule = rules.inForce(award.ruleCode(), award.day());
+        String key = award.memberId() + ":" + award.ruleCode() + ":" + award.source() + ":" + award.sourceId()
+                + (rule.dailyCap() != null ? ":" + award.day() : "");
+        int year = award.day().getYear();
+        Optional<LedgerEntry> done = byKey(key);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        return transaction.execute(tx -> {
+            lockMember(award.memberId(), year);
+            Optional<LedgerEntry> meanwhile = byKey(key); // another delivery of the same event got here first
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            BigDecimal full = rule.amount().multiply(award.units());
+            BigDecimal amount = full;
+            String capped = null;
+            if (rule.dailyCap() != null) {
+                BigDecimal left = rule.dailyCap().subtract(sum("occurred_on = ?", award.memberId(), rule.code(),
+                        award.day()));
+                if (left.compareTo(amount) < 0) {
+                    amount = left.max(BigDecimal.ZERO);
+                    capped = DAILY_CAP;
+                }
+            }
+            if (rule.yearlyCap() != null) {
+                BigDecimal left = rule.yearlyCap().subtract(sum("study_year = ?", award.memberId(), rule.code(), year));
+                if (left.compareTo(amount) < 0) {
+                    amount = left.max(BigDecimal.ZERO);
+                    capped = YEARLY_CAP;
+                }
+            }
+            return insert(award.memberId(), year, rule, amount, award.source(), award.sourceId(), key, capped, null,
+                    null, award.title(), award.recordedBy(), award.day());
+        });
+    }
+
+    /**
+     * Reverses an entry: a new entry of the opposite amount with the reason and the corrector's name. A secretary
+     * corrects members of the branches they lead, an admin those of their area; an entry is reversed once.
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public LedgerEntry correct(long entryId, String reason) {
+        LedgerEntry entry = jdbc.query("select * from credit_entry where id = ?", ROW, entryId).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no entry " + entryId));
+        directory.requireMemberInScope(entry.memberId());
+        if (reason.isBlank()) {
+            throw new UserError("credit.correct.reason");
+        }
+        if (entry.reversesId() != null) {
+            throw new UserError("credit.correct.correction");
+        }
+        String key = "reverse:" + entryId;
+        Optional<LedgerEntry> done = byKey(key);
+        if (done.isPresent()) {
+            throw new UserError("credit.correct.twice");
+        }
+        CreditRule rule = rules.history(entry.ruleCode()).stream().filter(r -> r.version() == entry.ruleVersion())
+                .findFirst().orElseThrow();
+        LocalDate today = LocalDate.now(CreditRules.CALENDAR);
+        return transaction.execute(tx -> {
+            lockMember(entry.memberId(), entry.year());
+            return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
+                    String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
+                    entry.year() == today.getYear() ? today : entry.occurredOn());
+        });
+    }
+
+    /** A member's entries of a year, newest first: the caller's own, or a member in the caller's scope. */
+    @PreAuthorize("isAuthenticated()")
+    public List<LedgerEntry> entries(long memberId, int year) {
+        directory.requireMemberInScope(memberId);
+        return jdbc.query("select * from credit_entry where member_id = ? and study_year = ?"
+                + " order by occurred_on desc, id desc", ROW, memberId, year);
+    }
+
+    private LedgerEntry insert(long memberId, int year, CreditRule rule, BigDecimal amount, CreditSource source,
+                               String sourceId, String key, @Nullable String capped, @Nullable Long reverses,
+                               @Nullable String note, String title, String recordedBy, LocalDate day) {
+        jdbc.update("insert into credit_entry (member_id, study_year, kind, amount, rule_code, rule_version, source,"
+                + " source_id, idem_key, capped_reason, reverses_id, note, title, recorded_by, occurred_on, recorded_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", memberId, year, rule.kind().name(), amount,
+                rule.code(), rule.version(), source.name(), sourceId, key, capped, reverses, note,
+                title.length() > 200 ? title.substring(0, 200) : title, recordedBy, day, Timestamp.from(Instant.now()));
+        String column = rule.kind() == CreditKind.STUDY_HOURS ? "study_hours" : "points";
+        jdbc.update("update credit_year_total set " + column + " = " + column + " + ? where member_id = ?"
+                + " and study_year = ?", amount, memberId, year);
+        return byKey(key).orElseThrow();
+    }
+
+    private BigDecimal sum(String period, long memberId, String ruleCode, Object value) {
+        BigDecimal used = jdbc.queryForObject("select coalesce(sum(amount), 0) from credit_entry where member_id = ?"
+                + " and rule_code = ? and " + period, BigDecimal.class, memberId, ruleCode, value);
+        return used == null ? BigDecimal.ZERO : used;
+    }
+
+    private Optional<LedgerEntry> byKey(String key) {
+        return jdbc.query("select * from credit_entry where idem_key = ?", ROW, key).stream().findFirst();
+    }
+
+    /**
+     * Serialises the member's awards (the caps read what earlier awards wrote) by locking the member's row, which
+     * always exists, and makes sure their total row for the year does.
+     */
+    private void lockMember(long memberId, int year) {
+        jdbc.queryForList("select id from member where id = ? for update", memberId);
+        jdbc.update("insert into credit_year_total (member_id, study_year) select ?, ? where not exists"
+                + " (select 1 from credit_year_total where member_id = ? and study_year = ?)", memberId, year,
+                memberId, year);
+    }
+}

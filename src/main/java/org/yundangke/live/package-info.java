@@ -1,0 +1,8 @@
+/**
+ * Livestreams and online report meetings (网上报告会): so far only the event an attendance publishes, which the credit
+ * module turns into 学时 and points. Scheduling, the stream links and attendance taking come with their own issue.
+ */
+@NullMarked
+package org.yundangke.live;
+
+import org.jspecify.annotations.NullMarked;
