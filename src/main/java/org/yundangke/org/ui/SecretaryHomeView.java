@@ -45,7 +45,10 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
         Anchor study = new Anchor("branches/" + branch.id() + "/study", getTranslation("secretary.home.study"));
         study.getElement().setAttribute("router-link", true);
         study.addClassName("ydk-card-action");
-        Div card = new Div(link, facts, study);
+        Anchor credit = new Anchor("branches/" + branch.id() + "/credit", getTranslation("secretary.home.credit"));
+        credit.getElement().setAttribute("router-link", true);
+        credit.addClassName("ydk-card-action");
+        Div card = new Div(link, facts, study, credit);
         card.addClassName("ydk-card");
         return card;
     }

@@ -1,0 +1,223 @@
+package org.yundangke.credit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.yundangke.base.UserError;
+import org.yundangke.base.ui.EmptyState;
+import org.yundangke.credit.CreditDocuments;
+import org.yundangke.credit.CreditLedger;
+import org.yundangke.credit.CreditRecords;
+import org.yundangke.credit.Evidence;
+import org.yundangke.credit.EvidenceRecord;
+import org.yundangke.credit.LedgerEntry;
+import org.yundangke.org.BranchInfo;
+import org.yundangke.org.OrgDirectory;
+
+/**
+ * A branch's 学时 and points: every member (primary and "1+2" managed) month by month, the Excel record, 记实 records
+ * waiting for approval, and a member's entries with corrections.
+ */
+@Route("branches/:branchId/credit")
+@RolesAllowed({"SECRETARY", "ADMIN"})
+class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String BRANCH_ID = "branchId";
+
+    final H2 title = new H2();
+    final Select<Integer> year = new Select<>();
+    final Grid<CreditRecords.MemberMonths> grid = new Grid<>();
+    final Anchor export = new Anchor();
+    final Div pending = new Div();
+    private final CreditRecords records;
+    private final CreditLedger ledger;
+    private final CreditDocuments documents;
+    private final Evidence evidence;
+    private final OrgDirectory directory;
+    private long branchId;
+
+    BranchCreditView(CreditRecords records, CreditLedger ledger, CreditDocuments documents, Evidence evidence,
+                     OrgDirectory directory) {
+        this.records = records;
+        this.ledger = ledger;
+        this.documents = documents;
+        this.evidence = evidence;
+        this.directory = directory;
+        addClassName("ydk-page");
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        year.setLabel(getTranslation("credit.year"));
+        year.setItems(IntStream.rangeClosed(thisYear - 4, thisYear).boxed().sorted((a, b) -> b - a).toList());
+        year.setItemLabelGenerator(y -> getTranslation("credit.year.label", String.valueOf(y)));
+        year.setValue(thisYear);
+        year.addValueChangeListener(e -> refresh());
+        grid.addColumn(CreditRecords.MemberMonths::name).setHeader(getTranslation("member.name")).setFrozen(true)
+                .setAutoWidth(true);
+        for (int m = 0; m < 12; m++) {
+            int month = m;
+            grid.addColumn(row -> CreditText.amount(row.hours()[month]))
+                    .setHeader(getTranslation("credit.month", month + 1)).setAutoWidth(true);
+        }
+        grid.addColumn(row -> CreditText.amount(row.totalHours())).setHeader(getTranslation("credit.hours.total"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> CreditText.amount(row.totalPoints())).setHeader(getTranslation("credit.points"))
+                .setAutoWidth(true);
+        grid.addItemClickListener(e -> showEntries(e.getItem()));
+        grid.setAriaLabel(getTranslation("credit.branch.grid"));
+        grid.setEmptyStateText(getTranslation("branch.members.empty"));
+        export.getElement().setAttribute("download", true);
+        export.addClassName("ydk-big-link");
+        add(title, new HorizontalLayout(year), new Paragraph(getTranslation("credit.branch.hint")), grid, export,
+                new H3(getTranslation("credit.pending")), pending);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            branchId = Long.parseLong(event.getRouteParameters().get(BRANCH_ID).orElse(""));
+            directory.requireBranchInScope(branchId);
+        } catch (NumberFormatException | org.springframework.security.access.AccessDeniedException e) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        List<BranchInfo> found = directory.branchesByIds(List.of(branchId));
+        title.setText(getTranslation("credit.branch.title", found.isEmpty() ? "" : found.getFirst().name()));
+        refresh();
+    }
+
+    private void refresh() {
+        int chosen = year.getValue();
+        grid.setItems(records.branchMonths(branchId, chosen));
+        export.setText(getTranslation("credit.export", String.valueOf(chosen)));
+        export.setHref(download(() -> documents.branchWorkbook(branchId, chosen), "branch-" + branchId + "-" + chosen));
+        showPending();
+    }
+
+    static DownloadHandler download(Supplier<byte[]> workbook, String name) {
+        return DownloadHandler.fromInputStream(event -> {
+            byte[] xlsx = workbook.get();
+            return new DownloadResponse(new ByteArrayInputStream(xlsx), name + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length);
+        });
+    }
+
+    private void showPending() {
+        pending.removeAll();
+        pending.addClassName("ydk-cards");
+        List<EvidenceRecord> waiting = evidence.pending(branchId);
+        if (waiting.isEmpty()) {
+            pending.add(new EmptyState(getTranslation("credit.pending.empty.title"),
+                    getTranslation("credit.pending.empty.text")));
+        }
+        for (EvidenceRecord record : waiting) {
+            Button approve = new Button(getTranslation("credit.approve"), e -> decide(() -> evidence.approve(record.id())));
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button reject = new Button(getTranslation("credit.reject"), e -> askReason(record));
+            Div card = new Div(new Span(record.memberName() + " · " + CreditText.DATE.format(record.occurredOn()) + " · "
+                    + getTranslation("evidence.activity." + record.activity())), new Paragraph(record.place() + "："
+                    + record.description()), new Span(getTranslation("evidence.attendees") + "：" + record.attendees()
+                    + " · " + getTranslation("evidence.photo-count", record.photos().size())),
+                    new HorizontalLayout(approve, reject));
+            card.addClassName("ydk-card");
+            card.getElement().setAttribute("data-record", record.id().toString());
+            pending.add(card);
+        }
+    }
+
+    private void askReason(EvidenceRecord record) {
+        Dialog dialog = new Dialog(getTranslation("credit.reject.title"));
+        TextField reason = new TextField(getTranslation("credit.reject.reason"));
+        reason.setWidthFull();
+        dialog.add(reason);
+        Button reject = new Button(getTranslation("credit.reject"), e -> {
+            if (decide(() -> evidence.reject(record.id(), reason.getValue()))) {
+                dialog.close();
+            }
+        });
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), reject);
+        dialog.open();
+    }
+
+    private boolean decide(Runnable decision) {
+        try {
+            decision.run();
+        } catch (UserError e) {
+            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+        refresh();
+        return true;
+    }
+
+    /** A member's entries of the year; a secretary corrects one with a reason the member will read. */
+    private void showEntries(CreditRecords.MemberMonths member) {
+        Dialog dialog = new Dialog(member.name());
+        Grid<LedgerEntry> entries = new Grid<>();
+        entries.addColumn(e -> CreditText.line(this, e)).setHeader(getTranslation("credit.history")).setFlexGrow(4);
+        entries.addComponentColumn(e -> e.reversesId() != null || e.amount().signum() == 0 ? new Span()
+                : new Button(getTranslation("credit.correct"), click -> correct(e, dialog)))
+                .setHeader(getTranslation("assignment.actions")).setKey("actions");
+        entries.setItems(ledger.entries(member.memberId(), year.getValue()));
+        entries.setEmptyStateText(getTranslation("credit.history.empty.title"));
+        dialog.add(entries);
+        dialog.setWidth("min(60rem, 95vw)");
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void correct(LedgerEntry entry, Dialog entries) {
+        Dialog dialog = new Dialog(getTranslation("credit.correct.title"));
+        dialog.add(new Paragraph(CreditText.line(this, entry)));
+        TextField reason = new TextField(getTranslation("credit.correct.reason.label"));
+        reason.setWidthFull();
+        dialog.add(reason);
+        Button confirm = new Button(getTranslation("credit.correct"), e -> {
+            try {
+                ledger.correct(entry.id(), reason.getValue());
+            } catch (UserError error) {
+                Notification.show(getTranslation(error.messageKey(), error.args()), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
+            dialog.close();
+            entries.close();
+            refresh();
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.getText();
+    }
+}

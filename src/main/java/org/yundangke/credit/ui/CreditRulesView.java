@@ -1,0 +1,106 @@
+package org.yundangke.credit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.yundangke.base.UserError;
+import org.yundangke.credit.CreditRule;
+import org.yundangke.credit.CreditRules;
+
+/**
+ * 学分规则: every award rule as it stands, changes already scheduled, and each rule's history. A change takes effect
+ * from a date (today at the earliest) and never alters what was awarded before it.
+ */
+@Route("credit-rules")
+@Menu(order = 32, icon = "vaadin:scale", title = "nav.admin.rules")
+@RolesAllowed("ADMIN")
+class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
+
+    final Grid<CreditRule> grid = new Grid<>();
+    private final CreditRules rules;
+
+    CreditRulesView(CreditRules rules) {
+        this.rules = rules;
+        addClassName("ydk-page");
+        grid.addColumn(r -> getTranslation("credit.rule." + r.code())).setHeader(getTranslation("credit.rule"))
+                .setFlexGrow(3);
+        grid.addColumn(r -> CreditText.amount(r.amount()) + " " + getTranslation(
+                r.kind() == org.yundangke.credit.CreditKind.STUDY_HOURS ? "credit.hours" : "credit.points"))
+                .setHeader(getTranslation("credit.rule.amount"));
+        grid.addColumn(r -> r.minutes() == null ? "" : String.valueOf(r.minutes()))
+                .setHeader(getTranslation("credit.rule.minutes"));
+        grid.addColumn(r -> r.dailyCap() == null ? "" : CreditText.amount(r.dailyCap()))
+                .setHeader(getTranslation("credit.rule.daily-cap"));
+        grid.addColumn(r -> r.yearlyCap() == null ? "" : CreditText.amount(r.yearlyCap()))
+                .setHeader(getTranslation("credit.rule.yearly-cap"));
+        grid.addColumn(r -> CreditText.DATE.format(r.effectiveFrom())).setHeader(getTranslation("credit.rule.from"));
+        grid.addComponentColumn(r -> new Button(getTranslation("credit.rule.change"), e -> edit(r)))
+                .setKey("actions").setHeader(getTranslation("assignment.actions"));
+        grid.setAriaLabel(getTranslation("nav.admin.rules"));
+        grid.setItems(rules.current());
+        add(new H2(getTranslation("nav.admin.rules")), new Paragraph(getTranslation("credit.rules.hint")), grid);
+    }
+
+    void edit(CreditRule rule) {
+        Dialog dialog = new Dialog(getTranslation("credit.rule." + rule.code()));
+        BigDecimalField amount = new BigDecimalField(getTranslation("credit.rule.amount"));
+        amount.setValue(rule.amount());
+        IntegerField minutes = new IntegerField(getTranslation("credit.rule.minutes"));
+        minutes.setValue(rule.minutes());
+        BigDecimalField daily = new BigDecimalField(getTranslation("credit.rule.daily-cap"));
+        daily.setValue(rule.dailyCap());
+        BigDecimalField yearly = new BigDecimalField(getTranslation("credit.rule.yearly-cap"));
+        yearly.setValue(rule.yearlyCap());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        DatePicker from = new DatePicker(getTranslation("credit.rule.from"), today.plusDays(1));
+        from.setMin(today);
+        TextField note = new TextField(getTranslation("credit.rule.note"));
+        dialog.add(new FormLayout(amount, minutes, daily, yearly, from, note));
+        dialog.add(new Paragraph(getTranslation("credit.rule.history") + "："
+                + String.join("；", rules.history(rule.code()).stream().map(r -> "v" + r.version() + " "
+                + CreditText.DATE.format(r.effectiveFrom()) + " " + CreditText.amount(r.amount()) + " ("
+                + r.changedBy() + ")").toList())));
+        Button save = new Button(getTranslation("credit.rule.save"), e -> {
+            try {
+                rules.change(rule.code(), amount.getValue() == null ? BigDecimal.ZERO : amount.getValue(),
+                        minutes.getValue(), daily.getValue(), yearly.getValue(),
+                        from.getValue() == null ? today : from.getValue(), note.getValue());
+            } catch (UserError error) {
+                Notification.show(getTranslation(error.messageKey(), error.args()), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
+            dialog.close();
+            grid.setItems(rules.current());
+            Notification.show(getTranslation("credit.rule.saved"), 5000, Notification.Position.BOTTOM_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.setWidth("min(44rem, 95vw)");
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.admin.rules");
+    }
+}
