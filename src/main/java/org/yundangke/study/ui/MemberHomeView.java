@@ -62,7 +62,7 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         searchField.setLabel(getTranslation("member.home.search"));
         searchField.setPlaceholder(getTranslation("member.home.search.hint"));
         searchField.setClearButtonVisible(true);
-        searchField.setMinWidth("0");
+        searchField.setMinWidth("min(14rem, 100%)");
         Button find = new Button(getTranslation("member.home.search.button"), e -> showResults(search));
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         find.addClickShortcut(Key.ENTER);
@@ -70,6 +70,7 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         searchBar.setWidthFull();
         searchBar.setFlexGrow(1, searchField);
         searchBar.setAlignItems(Alignment.BASELINE);
+        searchBar.setWrap(true); // at the largest font on a phone the button goes under the field
         add(searchBar, results);
 
         today.add(new H3(getTranslation("member.home.today")));
