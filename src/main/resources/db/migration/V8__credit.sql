@@ -57,13 +57,23 @@ create table credit_entry (
 );
 create index credit_entry_member_idx on credit_entry (member_id, study_year, occurred_on);
 
--- Kept in the same transaction as every entry: a member's year at a glance, and the base of every rollup.
+-- Kept in the same transaction as every entry: a member's year at a glance, and the base of every rollup ...
 create table credit_year_total (
     member_id   bigint        not null references member (id),
     study_year  integer       not null,
     study_hours numeric(9, 2) not null default 0,
     points      numeric(9, 2) not null default 0,
     primary key (member_id, study_year)
+);
+
+-- ... and month by month, for a branch's member x month table (a range read per member, not a scan of the ledger).
+create table credit_month_total (
+    member_id   bigint        not null references member (id),
+    study_year  integer       not null,
+    study_month integer       not null check (study_month between 1 and 12),
+    study_hours numeric(9, 2) not null default 0,
+    points      numeric(9, 2) not null default 0,
+    primary key (member_id, study_year, study_month)
 );
 
 -- 记实: an offline activity a member or secretary records, with photos, for the secretary to approve.

@@ -144,6 +144,12 @@ public class CreditLedger {
         String column = rule.kind() == CreditKind.STUDY_HOURS ? "study_hours" : "points";
         jdbc.update("update credit_year_total set " + column + " = " + column + " + ? where member_id = ?"
                 + " and study_year = ?", amount, memberId, year);
+        int month = day.getMonthValue();
+        jdbc.update("insert into credit_month_total (member_id, study_year, study_month) select ?, ?, ? where not exists"
+                + " (select 1 from credit_month_total where member_id = ? and study_year = ? and study_month = ?)",
+                memberId, year, month, memberId, year, month);
+        jdbc.update("update credit_month_total set " + column + " = " + column + " + ? where member_id = ?"
+                + " and study_year = ? and study_month = ?", amount, memberId, year, month);
         return byKey(key).orElseThrow();
     }
 
@@ -158,8 +164,8 @@ public class CreditLedger {
     }
 
     /**
-     * Serialises the member's awards (the caps read what earlier awards wrote) by locking the member's row, which
-     * always exists, and makes sure their total row for the year does.
+     * Serialises the member's awards (the caps read what earlier awards wrote, the totals are read and added to) by
+     * locking the member's row, which always exists, and makes sure their total row for the year does.
      */
     private void lockMember(long memberId, int year) {
         jdbc.queryForList("select id from member where id = ? for update", memberId);

@@ -40,6 +40,58 @@ public class CreditRecords {
                                   BigDecimal points, long reachedTarget) {
     }
 
+    /** 学时 and points per member and month of a year, for the given members. */
+    static final String BRANCH_MONTHS = """
+            select member_id, study_month, study_hours, points from credit_month_total
+            where study_year = :year and member_id in (:members)""";
+
+    /**
+     * Each committee's members (attached to a branch anywhere in its subtree, each once), their 学时, points and how
+     * many reached the target, for the committees {@code %s} selects. Members are summed per primary branch first;
+     * only the fifth or so with managing branches ("1+2") are looked at one by one, and only where a managing branch
+     * reaches a committee their primary branch does not. (Distinct member/committee pairs over the whole province
+     * are what makes the obvious query slow.)
+     */
+    static final String COMMITTEE_TOTALS = """
+            with branch_anc as (
+                select b.id as branch_id, anc.id as committee_id
+                from branch b
+                join committee bc on bc.id = b.committee_id
+                join committee anc on bc.path like anc.path || '%%'
+            ), yt as (
+                select member_id, study_hours, points from credit_year_total where study_year = :year
+            ), prim as (
+                select m.primary_branch_id as branch_id, count(*) as members,
+                       coalesce(sum(t.study_hours), 0) as study_hours, coalesce(sum(t.points), 0) as points,
+                       sum(case when t.study_hours >= :target then 1 else 0 end) as reached
+                from member m left join yt t on t.member_id = m.id
+                group by m.primary_branch_id
+            ), extra as (
+                select distinct mm.member_id, ba.committee_id
+                from managing_membership mm
+                join branch_anc ba on ba.branch_id = mm.branch_id
+                join member m on m.id = mm.member_id
+                where not exists (select 1 from branch_anc pa where pa.branch_id = m.primary_branch_id
+                                  and pa.committee_id = ba.committee_id)
+            ), contrib as (
+                select ba.committee_id, p.members, p.study_hours, p.points, p.reached
+                from prim p join branch_anc ba on ba.branch_id = p.branch_id
+                union all
+                select x.committee_id, 1, coalesce(t.study_hours, 0), coalesce(t.points, 0),
+                       case when t.study_hours >= :target then 1 else 0 end
+                from extra x left join yt t on t.member_id = x.member_id
+            ), per_committee as (
+                select committee_id, sum(members) as members, sum(study_hours) as study_hours,
+                       sum(points) as points, sum(reached) as reached
+                from contrib group by committee_id
+            )
+            select c.id as committee_id, c.name, coalesce(p.members, 0) as members,
+                   coalesce(p.study_hours, 0) as study_hours, coalesce(p.points, 0) as points,
+                   coalesce(p.reached, 0) as reached
+            from committee c left join per_committee p on p.committee_id = c.id
+            where %s
+            order by c.name""";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final OrgDirectory directory;
     private final CreditRules rules;
@@ -98,13 +150,11 @@ public class CreditRecords {
             return List.of();
         }
         Map<Long, BigDecimal[][]> months = new HashMap<>();
-        jdbc.query("select member_id, extract(month from occurred_on) as in_month, kind, sum(amount) as amount"
-                + " from credit_entry where study_year = :year and member_id in (:members)"
-                + " group by member_id, extract(month from occurred_on), kind",
-                Map.of("year", year, "members", members.stream().map(MemberAccount::memberId).toList()), rs -> {
+        jdbc.query(BRANCH_MONTHS, Map.of("year", year, "members", members.stream().map(MemberAccount::memberId).toList()),
+                rs -> {
                     BigDecimal[][] cells = months.computeIfAbsent(rs.getLong("member_id"), id -> zeros());
-                    cells[CreditKind.valueOf(rs.getString("kind")).ordinal()][rs.getInt("in_month") - 1] =
-                            rs.getBigDecimal("amount");
+                    cells[0][rs.getInt("study_month") - 1] = rs.getBigDecimal("study_hours");
+                    cells[1][rs.getInt("study_month") - 1] = rs.getBigDecimal("points");
                 });
         return members.stream().map(m -> {
             BigDecimal[][] cells = months.getOrDefault(m.memberId(), zeros());
@@ -119,59 +169,22 @@ public class CreditRecords {
     @PreAuthorize("hasRole('ADMIN')")
     public List<CommitteeTotals> rollup(long committeeId, int year) {
         directory.requireCommitteeInScope(committeeId);
-        return jdbc.query("""
-                with attached as (
-                    select m.id as member_id, m.primary_branch_id as branch_id from member m
-                    union
-                    select mm.member_id, mm.branch_id from managing_membership mm
-                ), in_child as (
-                    select distinct child.id as committee_id, a.member_id
-                    from committee child
-                    join committee below on below.path like child.path || '%'
-                    join branch b on b.committee_id = below.id
-                    join attached a on a.branch_id = b.id
-                    where child.parent_id = :parent
-                )
-                select c.id, c.name, count(ic.member_id) as members,
-                       coalesce(sum(t.study_hours), 0) as hours, coalesce(sum(t.points), 0) as points,
-                       sum(case when t.study_hours >= :target then 1 else 0 end) as reached
-                from committee c
-                left join in_child ic on ic.committee_id = c.id
-                left join credit_year_total t on t.member_id = ic.member_id and t.study_year = :year
-                where c.parent_id = :parent
-                group by c.id, c.name
-                order by c.name""", Map.of("parent", committeeId, "year", year, "target", rules.yearlyTarget(year)),
-                (rs, n) -> new CommitteeTotals(rs.getLong("id"), rs.getString("name"), rs.getLong("members"),
-                        rs.getBigDecimal("hours"), rs.getBigDecimal("points"), rs.getLong("reached")));
+        return totals("c.parent_id = :committee", committeeId, year);
     }
 
     /** The committee itself as a one-line total, each member once. */
     @PreAuthorize("hasRole('ADMIN')")
     public CommitteeTotals committeeTotal(long committeeId, int year) {
         CommitteeInfo committee = directory.requireCommitteeInScope(committeeId);
-        return jdbc.queryForObject("""
-                with members_in as (
-                    select m.id as member_id from member m
-                    join branch b on b.id = m.primary_branch_id join committee c on c.id = b.committee_id
-                    where c.path like :path
-                    union
-                    select mm.member_id from managing_membership mm
-                    join branch b on b.id = mm.branch_id join committee c on c.id = b.committee_id
-                    where c.path like :path
-                )
-                select count(*) as members, coalesce(sum(t.study_hours), 0) as hours,
-                       coalesce(sum(t.points), 0) as points,
-                       sum(case when t.study_hours >= :target then 1 else 0 end) as reached
-                from members_in mi
-                left join credit_year_total t on t.member_id = mi.member_id and t.study_year = :year""",
-                Map.of("path", pathOf(committeeId) + "%", "year", year, "target", rules.yearlyTarget(year)),
-                (rs, n) -> new CommitteeTotals(committee.id(), committee.name(), rs.getLong("members"),
-                        rs.getBigDecimal("hours"), rs.getBigDecimal("points"), rs.getLong("reached")));
+        return totals("c.id = :committee", committeeId, year).stream().findFirst()
+                .orElse(new CommitteeTotals(committee.id(), committee.name(), 0, BigDecimal.ZERO, BigDecimal.ZERO, 0));
     }
 
-    private String pathOf(long committeeId) {
-        return jdbc.queryForObject("select path from committee where id = :id", Map.of("id", committeeId),
-                String.class);
+    private List<CommitteeTotals> totals(String which, long committeeId, int year) {
+        return jdbc.query(COMMITTEE_TOTALS.formatted(which), Map.of("committee", committeeId, "year", year,
+                "target", rules.yearlyTarget(year)), (rs, n) -> new CommitteeTotals(rs.getLong("committee_id"),
+                rs.getString("name"), rs.getLong("members"), rs.getBigDecimal("study_hours"),
+                rs.getBigDecimal("points"), rs.getLong("reached")));
     }
 
     private static BigDecimal[][] zeros() {
