@@ -27,7 +27,7 @@ import org.yundangke.base.storage.ObjectStoreProperties;
 public class ArticleImages {
 
     public static final String URL_PREFIX = "/api/article-images/";
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final Pattern NAMED = Pattern.compile(Pattern.quote(URL_PREFIX)
             + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(?:jpg|png|gif|webp))");
 
@@ -100,11 +100,15 @@ public class ArticleImages {
     int removeUnusedSince(Instant cutoff) {
         List<String> unused = jdbc.queryForList("select name from article_image where lesson_id is null"
                 + " and uploaded_at < ?", String.class, Timestamp.from(cutoff));
+        int removed = 0;
         for (String name : unused) {
-            objects.delete(bucket, object(name));
-            jdbc.update("delete from article_image where name = ?", name);
+            // an article saved a moment ago may have claimed it: only a row still unused goes, then its object
+            if (jdbc.update("delete from article_image where name = ? and lesson_id is null", name) == 1) {
+                objects.delete(bucket, object(name));
+                removed++;
+            }
         }
-        return unused.size();
+        return removed;
     }
 
     private static String object(String name) {

@@ -201,6 +201,12 @@ public class Catalogue {
         return lesson.toInfo();
     }
 
+    /** A lesson's title whatever its state (for a completion recorded just as the lesson was taken down). */
+    @PreAuthorize("isAuthenticated()")
+    public String title(UUID lessonId) {
+        return lessons.findById(lessonId).map(l -> l.toInfo().title()).orElse("");
+    }
+
     /** Whether the talk belongs to a published lesson meant for the caller (see {@link LessonAudiencePermission}). */
     boolean talkReachesCaller(UUID mediaId) {
         Set<Long> line = directory.myCommitteeLine();

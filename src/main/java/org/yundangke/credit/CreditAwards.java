@@ -72,7 +72,7 @@ class CreditAwards {
     void credit(QuizPassed passed) {
         memberOf(passed.username()).ifPresent(member -> {
             LocalDate day = day(passed.passedAt());
-            String source = passed.quizId().toString();
+            String source = passed.quizId() + "@" + day.getYear();
             award(member, CreditRule.QUIZ_HOURS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
             award(member, CreditRule.QUIZ_POINTS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
         });
@@ -81,7 +81,7 @@ class CreditAwards {
     void credit(LiveAttended attended) {
         memberOf(attended.username()).ifPresent(member -> {
             LocalDate day = day(attended.attendedAt());
-            String source = attended.liveId().toString();
+            String source = attended.liveId() + "@" + day.getYear();
             award(member, lengthTier(attended.minutes(), day), CreditSource.LIVE, source, day, attended.title(),
                     BigDecimal.ONE);
             award(member, CreditRule.LIVE_POINTS, CreditSource.LIVE, source, day, attended.title(), BigDecimal.ONE);

@@ -24,7 +24,8 @@ public class CreditDocuments {
             select m.name, pb.name as primary_branch, %s as relation,
                    coalesce(t.study_hours, 0) as hours, coalesce(t.points, 0) as points,
                    (select count(*) from credit_entry e where e.member_id = m.id and e.study_year = :year
-                      and e.rule_code like 'LESSON_HOURS_%%' and e.source = 'LESSON' and e.amount > 0) as lessons,
+                      and e.rule_code like 'LESSON_HOURS_%%' and e.source = 'LESSON' and e.amount > 0
+                      and not exists (select 1 from credit_entry r where r.idem_key = 'reverse:' || e.id)) as lessons,
                    (select count(*) from evidence_record r where r.member_id = m.id and r.state = 'APPROVED'
                       and extract(year from r.occurred_on) = :year) as evidence
             from member m

@@ -33,6 +33,8 @@ public class CreditLedger {
     }
 
     static final String DAILY_CAP = "DAILY_CAP";
+    /** The key of the correction reversing entry {@code e}: found through the unique key index, no other index. */
+    static final String REVERSAL_KEY = "'reverse:' || e.id";
     static final String YEARLY_CAP = "YEARLY_CAP";
 
     private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"),
@@ -103,13 +105,13 @@ public class CreditLedger {
         LedgerEntry entry = jdbc.query("select * from credit_entry where id = ?", ROW, entryId).stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no entry " + entryId));
         directory.requireMemberInScope(entry.memberId());
-        if (reason.isBlank()) {
+        if (reason.isBlank() || reason.length() > 500) {
             throw new UserError("credit.correct.reason");
         }
         if (entry.reversesId() != null) {
             throw new UserError("credit.correct.correction");
         }
-        String key = "reverse:" + entryId;
+        String key = "reverse:" + entryId; // REVERSAL_KEY in SQL
         Optional<LedgerEntry> done = byKey(key);
         if (done.isPresent()) {
             throw new UserError("credit.correct.twice");
@@ -154,8 +156,11 @@ public class CreditLedger {
     }
 
     private BigDecimal sum(String period, long memberId, String ruleCode, Object value) {
-        BigDecimal used = jdbc.queryForObject("select coalesce(sum(amount), 0) from credit_entry where member_id = ?"
-                + " and rule_code = ? and " + period, BigDecimal.class, memberId, ruleCode, value);
+        // corrections and the entries they reverse leave the caps alone: a correction dated today must not free today
+        BigDecimal used = jdbc.queryForObject("select coalesce(sum(e.amount), 0) from credit_entry e where e.member_id = ?"
+                + " and e.rule_code = ? and e.reverses_id is null and e." + period + " and not exists"
+                + " (select 1 from credit_entry r where r.idem_key = " + REVERSAL_KEY + ")", BigDecimal.class, memberId,
+                ruleCode, value);
         return used == null ? BigDecimal.ZERO : used;
     }
 

@@ -40,6 +40,15 @@ public class CreditRecords {
                                   BigDecimal points, long reachedTarget) {
     }
 
+    /** A member's year: the totals, the lessons completed (those that earned lesson hours), approved 记实 records. */
+    static final String YEAR_TOTAL = "select study_hours, points from credit_year_total"
+            + " where member_id = :member and study_year = :year";
+    static final String YEAR_LESSONS = "select count(*) from credit_entry e where e.member_id = :member"
+            + " and e.study_year = :year and e.source = 'LESSON' and e.rule_code like 'LESSON_HOURS_%' and e.amount > 0"
+            + " and not exists (select 1 from credit_entry r where r.idem_key = " + CreditLedger.REVERSAL_KEY + ")";
+    static final String YEAR_EVIDENCE = "select count(*) from evidence_record where member_id = :member"
+            + " and state = 'APPROVED' and extract(year from occurred_on) = :year";
+
     /** 学时 and points per member and month of a year, for the given members. */
     static final String BRANCH_MONTHS = """
             select member_id, study_month, study_hours, points from credit_month_total
@@ -116,15 +125,11 @@ public class CreditRecords {
     public YearSummary year(long memberId, int year) {
         directory.requireMemberInScope(memberId);
         Map<String, Object> params = Map.of("member", memberId, "year", year);
-        List<Map<String, Object>> totals = jdbc.queryForList("select study_hours, points from credit_year_total"
-                + " where member_id = :member and study_year = :year", params);
+        List<Map<String, Object>> totals = jdbc.queryForList(YEAR_TOTAL, params);
         BigDecimal hours = totals.isEmpty() ? BigDecimal.ZERO : (BigDecimal) totals.getFirst().get("study_hours");
         BigDecimal points = totals.isEmpty() ? BigDecimal.ZERO : (BigDecimal) totals.getFirst().get("points");
-        Integer lessons = jdbc.queryForObject("select count(*) from credit_entry where member_id = :member"
-                + " and study_year = :year and source = 'LESSON' and rule_code like 'LESSON_HOURS_%'"
-                + " and amount > 0", params, Integer.class);
-        Integer evidence = jdbc.queryForObject("select count(*) from evidence_record where member_id = :member"
-                + " and state = 'APPROVED' and extract(year from occurred_on) = :year", params, Integer.class);
+        Integer lessons = jdbc.queryForObject(YEAR_LESSONS, params, Integer.class);
+        Integer evidence = jdbc.queryForObject(YEAR_EVIDENCE, params, Integer.class);
         return new YearSummary(memberId, year, hours, points, rules.yearlyTarget(year), lessons == null ? 0 : lessons,
                 evidence == null ? 0 : evidence);
     }

@@ -18,7 +18,7 @@ import org.yundangke.base.UserError;
 import org.yundangke.org.OrgDirectory;
 
 /**
- * The award rules as data. A change is a new version effective from a day that has not begun yet (today at the
+ * The award rules as data. A change is a new version effective from a day that has not begun yet (tomorrow at the
  * earliest), so what was awarded stays as it was; the version in force on an activity's day decides its award.
  */
 @Service
@@ -52,8 +52,10 @@ public class CreditRules {
     @PreAuthorize("isAuthenticated()")
     public List<CreditRule> current() {
         LocalDate today = LocalDate.now(CALENDAR);
-        return jdbc.query("select r.* from credit_rule r where r.effective_from > ? or r.version = (select max(o.version)"
-                + " from credit_rule o where o.code = r.code and o.effective_from <= ?)"
+        // the same choice as inForce: the latest effective date, then the latest version
+        return jdbc.query("select r.* from credit_rule r where r.effective_from > ? or r.version = (select o.version"
+                + " from credit_rule o where o.code = r.code and o.effective_from <= ?"
+                + " order by o.effective_from desc, o.version desc limit 1)"
                 + " order by r.code, r.effective_from", ROW, today, today);
     }
 
@@ -64,7 +66,7 @@ public class CreditRules {
     }
 
     /**
-     * Changes a rule from {@code effectiveFrom} on (today at the earliest: never back in time). Only the province's
+     * Changes a rule from {@code effectiveFrom} on (tomorrow at the earliest: never back in time, not even today). Only the province's
      * administrators set the rules everybody is measured by.
      */
     @PreAuthorize("hasRole('ADMIN')")
@@ -74,8 +76,11 @@ public class CreditRules {
         if (!directory.administersProvince()) {
             throw new UserError("credit.rule.province-only");
         }
-        if (effectiveFrom.isBefore(LocalDate.now(CALENDAR))) {
-            throw new UserError("credit.rule.retroactive");
+        if (!effectiveFrom.isAfter(LocalDate.now(CALENDAR))) {
+            throw new UserError("credit.rule.retroactive"); // today has begun: awards were made under the old version
+        }
+        if (note.length() > 500) {
+            throw new UserError("credit.rule.note-too-long");
         }
         if (amount.signum() < 0 || (dailyCap != null && dailyCap.signum() < 0)
                 || (yearlyCap != null && yearlyCap.signum() < 0) || (minutes != null && minutes < 0)) {

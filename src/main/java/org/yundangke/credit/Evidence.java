@@ -30,7 +30,7 @@ import org.yundangke.org.OrgDirectory;
 public class Evidence {
 
     public static final int MAX_PHOTOS = 9;
-    static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
     /** What the form sends; {@code branchId} is the member's branch (primary or managing) the activity was with. */
     public record NewRecord(long memberId, long branchId, EvidenceActivity activity, LocalDate occurredOn,
@@ -108,7 +108,7 @@ public class Evidence {
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public EvidenceRecord reject(UUID recordId, String reason) {
         pendingInScope(recordId);
-        if (reason.isBlank()) {
+        if (reason.isBlank() || reason.length() > 500) {
             throw new UserError("evidence.reject.reason");
         }
         transaction.executeWithoutResult(tx -> decide(recordId, EvidenceRecord.State.REJECTED, reason.strip()));
@@ -168,6 +168,9 @@ public class Evidence {
     private EvidenceRecord pendingInScope(UUID recordId) {
         EvidenceRecord record = find(recordId);
         directory.requireBranchInScope(record.branchId());
+        if (Long.valueOf(record.memberId()).equals(directory.currentActor().memberId())) {
+            throw new UserError("evidence.own"); // nobody approves their own record
+        }
         if (record.state() != EvidenceRecord.State.PENDING) {
             throw new UserError("evidence.decided");
         }

@@ -32,7 +32,7 @@ public class MediaLibrary {
 
     /** A talk's captions sit beside its renditions under this name. */
     static final String CAPTIONS = "captions.vtt";
-    static final int MAX_CAPTIONS_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_CAPTIONS_BYTES = 2 * 1024 * 1024;
 
     private final MediaRepository media;
     private final UploadSessionRepository sessions;

@@ -5,7 +5,6 @@ import io.minio.StatObjectResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.Principal;
 import java.util.UUID;

@@ -185,6 +185,23 @@ public class OrgDirectory {
                 .stream().map(Committee::toInfo).toList();
     }
 
+    /**
+     * The branch named by a route parameter, if the caller leads it or administers its committee; an unreadable id is
+     * refused like a branch outside the scope.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public BranchInfo branchInScope(String id) {
+        long branchId;
+        try {
+            branchId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new AccessDeniedException("no branch " + id);
+        }
+        requireBranchInScope(branchId);
+        Branch branch = branches.findAllWithCommittee(List.of(branchId)).getFirst();
+        return branch.toInfo(members.countAttachedTo(branchId));
+    }
+
     /** Throws {@link AccessDeniedException} unless the caller leads the branch or administers its committee. */
     @PreAuthorize("isAuthenticated()")
     public void requireBranchInScope(long branchId) {

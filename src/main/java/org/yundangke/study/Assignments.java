@@ -20,6 +20,7 @@ import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.catalogue.LessonState;
 import org.yundangke.org.MemberAccount;
 import org.yundangke.org.OrgDirectory;
 
@@ -71,7 +72,10 @@ public class Assignments {
         }
         Assignment assignment = new Assignment(UUID.randomUUID(), branchId, courseId, lessonId, CurrentUser.name(),
                 Instant.now());
-        titleAndLessons(assignment); // refuses what the caller may not see
+        AssignedStudy study = titleAndLessons(assignment); // refuses what the caller may not see
+        if (study.lessons().stream().anyMatch(l -> l.state() != LessonState.PUBLISHED)) {
+            throw new UserError("assignment.not-published"); // an editor may see a draft; members would not
+        }
         Integer existing = jdbc.queryForObject("select count(*) from study_assignment where branch_id = ? and "
                 + (courseId != null ? "course_id = ?" : "lesson_id = ?"), Integer.class, branchId,
                 courseId != null ? courseId : lessonId);

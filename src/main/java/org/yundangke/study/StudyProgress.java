@@ -134,7 +134,7 @@ public class StudyProgress {
             boolean completedNow = complete && row.uniqueMs() < Math.ceil(row.durationMs() * completionShare)
                     && recordCompletion(user, lessonId, now);
             if (completedNow) {
-                String title = catalogue.open(lessonId).title();
+                String title = catalogue.title(lessonId);
                 events.publishEvent(new LessonCompleted(user, lessonId, title, row.durationMs() / 1000.0, now));
             }
             return new Outcome(merged.uniqueMs(), position, complete);

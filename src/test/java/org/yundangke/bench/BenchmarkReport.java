@@ -8,14 +8,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Appends one benchmark's figures to {@code target/benchmarks/results.md} and prints them. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     static final Path RESULTS = Path.of("target/benchmarks/results.md");
 
     private BenchmarkReport() {
     }
 
-    static void write(String title, String body) throws IOException {
+    public static void write(String title, String body) throws IOException {
         Files.createDirectories(RESULTS.getParent());
         String text = "## " + title + " (" + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ")\n\n" + body + "\n";
@@ -23,7 +23,7 @@ final class BenchmarkReport {
         System.out.println(text);
     }
 
-    static String seconds(long nanos) {
+    public static String seconds(long nanos) {
         return String.format("%.1f s", nanos / 1e9);
     }
 }

@@ -117,7 +117,7 @@ class CreditLedgerTest {
             run.get();
         }
         pool.shutdown();
-        assertThat(entriesFor(passed.quizId().toString())).extracting(LedgerEntry::ruleCode)
+        assertThat(entriesFor(passed.quizId() + "@2041")).extracting(LedgerEntry::ruleCode)
                 .containsExactlyInAnyOrder("QUIZ_HOURS", "QUIZ_POINTS");
         assertThat(total(2041, "study_hours")).isEqualByComparingTo("0.5");
     }
@@ -131,7 +131,7 @@ class CreditLedgerTest {
         assertThat(awards.lengthTier(3, day)).isEqualTo("LESSON_HOURS_SHORT");
         LiveAttended live = new LiveAttended("member", UUID.randomUUID(), "网上报告会", 20, at(day));
         awards.credit(live);
-        assertThat(entriesFor(live.liveId().toString())).extracting(LedgerEntry::ruleCode, LedgerEntry::amount)
+        assertThat(entriesFor(live.liveId() + "@2042")).extracting(LedgerEntry::ruleCode, LedgerEntry::amount)
                 .extracting(t -> t.toList().get(0) + "=" + ((BigDecimal) t.toList().get(1)).stripTrailingZeros().toPlainString())
                 .containsExactlyInAnyOrder("LESSON_HOURS_MEDIUM=0.5", "LIVE_POINTS=2");
     }
@@ -190,7 +190,7 @@ class CreditLedgerTest {
                 });
 
         assertThatThrownBy(() -> rules.change("LESSON_POINTS", BigDecimal.TEN, null, null, null,
-                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1), "back in time"))
+                LocalDate.now(ZoneId.of("Asia/Shanghai")), "today has begun already"))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("credit.rule.retroactive"));
         logins.as("admin"); // a city's admin does not set the province's rules
         assertThatThrownBy(() -> rules.change("LESSON_POINTS", BigDecimal.TEN, null, null, null,
@@ -202,7 +202,7 @@ class CreditLedgerTest {
     void a_correction_is_a_reversing_entry_with_reason_and_name_and_only_once() {
         QuizPassed passed = new QuizPassed("member", UUID.randomUUID(), "误记的测试", at(LocalDate.of(2049, 6, 1)));
         awards.credit(passed);
-        LedgerEntry hours = entriesFor(passed.quizId().toString()).stream()
+        LedgerEntry hours = entriesFor(passed.quizId() + "@2049").stream()
                 .filter(e -> e.ruleCode().equals("QUIZ_HOURS")).findFirst().orElseThrow();
         assertThat(total(2049, "study_hours")).isEqualByComparingTo("0.5");
 

@@ -105,6 +105,16 @@ class EvidenceAndRollupTest {
     }
 
     @Test
+    void a_secretary_cannot_approve_their_own_record() {
+        logins.as("secretary");
+        long own = directory.currentActor().memberId();
+        EvidenceRecord mine = evidence.record(new Evidence.NewRecord(own, meiyuan, EvidenceActivity.LECTURE,
+                LocalDate.of(2026, 4, 1), "社区活动室", "给大家讲党史", "", List.of()));
+        assertThatThrownBy(() -> evidence.approve(mine.id()))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("evidence.own"));
+    }
+
+    @Test
     void a_bad_photo_refuses_the_record_and_leaves_nothing_behind() {
         logins.as("member");
         int records = jdbc.queryForObject("select count(*) from evidence_record", Integer.class);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.catalogue.ArticleImages;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
@@ -93,6 +94,7 @@ class LessonEditor extends Dialog {
         image = new Upload(UploadHandler.inMemory((metadata, data) -> addImage(images, data)));
         image.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", "image/webp");
         image.setMaxFiles(20);
+        UploadTexts.apply(image, ArticleImages.MAX_BYTES);
         image.setUploadButton(new Button(getTranslation("lessons.image")));
         preview.addClassName("ydk-article");
         course.setLabel(getTranslation("lessons.course"));
@@ -121,8 +123,19 @@ class LessonEditor extends Dialog {
             talk.setValue(readyTalks.getFirst());
         }
 
-        Button save = new Button(getTranslation("lessons.save-draft"), e -> save(false));
-        Button publish = new Button(getTranslation("lessons.save-publish"), e -> save(true));
+        Button save = new Button(getTranslation("lessons.save-draft"));
+        Button publish = new Button(getTranslation("lessons.save-publish"));
+        for (Button button : List.of(save, publish)) {
+            button.setDisableOnClick(true); // one tap, one lesson
+            button.addClickListener(e -> {
+                try {
+                    save(button == publish);
+                } finally {
+                    save.setEnabled(true);
+                    publish.setEnabled(true);
+                }
+            });
+        }
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save, publish);
         setWidth("min(56rem, 95vw)");

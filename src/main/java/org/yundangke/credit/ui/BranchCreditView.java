@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -88,6 +89,8 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .setAutoWidth(true);
         grid.addColumn(row -> CreditText.amount(row.totalPoints())).setHeader(getTranslation("credit.points"))
                 .setAutoWidth(true);
+        grid.addComponentColumn(row -> new Button(getTranslation("credit.details"), e -> showEntries(row)))
+                .setHeader(getTranslation("assignment.actions")).setKey("actions").setAutoWidth(true);
         grid.addItemClickListener(e -> showEntries(e.getItem()));
         grid.setAriaLabel(getTranslation("credit.branch.grid"));
         grid.setEmptyStateText(getTranslation("branch.members.empty"));
@@ -99,15 +102,15 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        BranchInfo branch;
         try {
-            branchId = Long.parseLong(event.getRouteParameters().get(BRANCH_ID).orElse(""));
-            directory.requireBranchInScope(branchId);
-        } catch (NumberFormatException | org.springframework.security.access.AccessDeniedException e) {
+            branch = directory.branchInScope(event.getRouteParameters().get(BRANCH_ID).orElse(""));
+        } catch (org.springframework.security.access.AccessDeniedException e) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }
-        List<BranchInfo> found = directory.branchesByIds(List.of(branchId));
-        title.setText(getTranslation("credit.branch.title", found.isEmpty() ? "" : found.getFirst().name()));
+        branchId = branch.id();
+        title.setText(getTranslation("credit.branch.title", branch.name()));
         refresh();
     }
 
@@ -139,11 +142,21 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
             Button approve = new Button(getTranslation("credit.approve"), e -> decide(() -> evidence.approve(record.id())));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button reject = new Button(getTranslation("credit.reject"), e -> askReason(record));
+            Div photos = new Div();
+            photos.addClassName("ydk-photos");
+            for (int i = 1; i <= record.photos().size(); i++) {
+                int position = i;
+                photos.add(new Image(DownloadHandler.fromInputStream(event -> {
+                    byte[] photo = evidence.photo(record.id(), position);
+                    return new DownloadResponse(new ByteArrayInputStream(photo), "photo-" + position,
+                            "image/" + record.photos().get(position - 1).replaceAll(".*\\.", "").replace("jpg", "jpeg"),
+                            photo.length);
+                }), getTranslation("evidence.photo.alt", position, record.place())));
+            }
             Div card = new Div(new Span(record.memberName() + " · " + CreditText.DATE.format(record.occurredOn()) + " · "
                     + getTranslation("evidence.activity." + record.activity())), new Paragraph(record.place() + "："
-                    + record.description()), new Span(getTranslation("evidence.attendees") + "：" + record.attendees()
-                    + " · " + getTranslation("evidence.photo-count", record.photos().size())),
-                    new HorizontalLayout(approve, reject));
+                    + record.description()), new Span(getTranslation("evidence.attendees") + "：" + record.attendees()),
+                    photos, new HorizontalLayout(approve, reject));
             card.addClassName("ydk-card");
             card.getElement().setAttribute("data-record", record.id().toString());
             pending.add(card);
@@ -153,6 +166,7 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void askReason(EvidenceRecord record) {
         Dialog dialog = new Dialog(getTranslation("credit.reject.title"));
         TextField reason = new TextField(getTranslation("credit.reject.reason"));
+        reason.setMaxLength(500);
         reason.setWidthFull();
         dialog.add(reason);
         Button reject = new Button(getTranslation("credit.reject"), e -> {
@@ -197,6 +211,7 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
         Dialog dialog = new Dialog(getTranslation("credit.correct.title"));
         dialog.add(new Paragraph(CreditText.line(this, entry)));
         TextField reason = new TextField(getTranslation("credit.correct.reason.label"));
+        reason.setMaxLength(500);
         reason.setWidthFull();
         dialog.add(reason);
         Button confirm = new Button(getTranslation("credit.correct"), e -> {

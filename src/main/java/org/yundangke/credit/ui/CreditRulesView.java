@@ -71,8 +71,9 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
         yearly.setValue(rule.yearlyCap());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         DatePicker from = new DatePicker(getTranslation("credit.rule.from"), today.plusDays(1));
-        from.setMin(today);
+        from.setMin(today.plusDays(1));
         TextField note = new TextField(getTranslation("credit.rule.note"));
+        note.setMaxLength(500);
         dialog.add(new FormLayout(amount, minutes, daily, yearly, from, note));
         dialog.add(new Paragraph(getTranslation("credit.rule.history") + "："
                 + String.join("；", rules.history(rule.code()).stream().map(r -> "v" + r.version() + " "
@@ -82,7 +83,7 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
             try {
                 rules.change(rule.code(), amount.getValue() == null ? BigDecimal.ZERO : amount.getValue(),
                         minutes.getValue(), daily.getValue(), yearly.getValue(),
-                        from.getValue() == null ? today : from.getValue(), note.getValue());
+                        from.getValue() == null ? today.plusDays(1) : from.getValue(), note.getValue());
             } catch (UserError error) {
                 Notification.show(getTranslation(error.messageKey(), error.args()), 6000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);

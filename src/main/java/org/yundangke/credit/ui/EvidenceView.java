@@ -24,11 +24,11 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yundangke.base.UserError;
 import org.yundangke.base.ui.EmptyState;
+import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.credit.Evidence;
 import org.yundangke.credit.EvidenceActivity;
 import org.yundangke.credit.EvidenceRecord;
@@ -54,7 +54,8 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
     final Upload photos;
     final Button save = new Button();
     final Div mine = new Div();
-    private final Map<String, byte[]> chosen = new LinkedHashMap<>();
+    /** The photos added so far, in order; phones often name every photo image.jpg, so names are not keys. */
+    private final List<Map.Entry<String, byte[]>> chosen = new ArrayList<>();
     private final Evidence evidence;
     private final MemberInfo member;
 
@@ -81,14 +82,23 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
         description.setMaxLength(2000);
         attendees.setLabel(getTranslation("evidence.attendees"));
         attendees.setMaxLength(1000);
-        photos = new Upload(UploadHandler.inMemory((metadata, data) -> chosen.put(metadata.fileName(), data)));
+        photos = new Upload(UploadHandler.inMemory((metadata, data) -> chosen.add(Map.entry(metadata.fileName(), data))));
         photos.setMaxFiles(Evidence.MAX_PHOTOS);
+        UploadTexts.apply(photos, Evidence.MAX_PHOTO_BYTES);
         photos.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", "image/webp");
         photos.setUploadButton(new Button(getTranslation("evidence.photos")));
-        photos.addFileRemovedListener(e -> chosen.remove(e.getFileName()));
+        photos.addFileRemovedListener(e -> chosen.stream().filter(c -> c.getKey().equals(e.getFileName())).findFirst()
+                .ifPresent(chosen::remove));
         save.setText(getTranslation("evidence.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
+        save.setDisableOnClick(true); // one tap, one record
+        save.addClickListener(e -> {
+            try {
+                save();
+            } finally {
+                save.setEnabled(true);
+            }
+        });
         FormLayout form = new FormLayout(branch, activity, day, place, description, attendees, photos);
         form.setColspan(description, 2);
         form.setColspan(photos, 2);
@@ -106,7 +116,7 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
         try {
             evidence.record(new Evidence.NewRecord(member.id(), branch.getValue().id(), activity.getValue(),
                     day.getValue(), place.getValue(), description.getValue(), attendees.getValue(),
-                    List.copyOf(chosen.values())));
+                    chosen.stream().map(Map.Entry::getValue).toList()));
         } catch (UserError e) {
             Notification.show(getTranslation(e.messageKey(), e.args()), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -81,8 +81,8 @@ class MyRecordView extends VerticalLayout implements HasDynamicTitle {
         ring.setText(hours);
         ring.getElement().setAttribute("aria-label", hours);
         points.setText(getTranslation("credit.points.total", CreditText.amount(summary.points())));
-        standing.setText(summary.targetReached() ? getTranslation("credit.target.reached")
-                : getTranslation("credit.target.left", CreditText.amount(summary.target().subtract(summary.studyHours())))
+        standing.setText((summary.targetReached() ? getTranslation("credit.target.reached")
+                : getTranslation("credit.target.left", CreditText.amount(summary.target().subtract(summary.studyHours()))))
                 + " " + getTranslation("credit.lessons", summary.lessonsCompleted(), summary.evidenceRecords()));
         certificate.setHref(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = documents.certificate(memberId, chosen);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Paragraph;
 import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UploadTexts;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -175,6 +176,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         }));
         upload.setAcceptedFileTypes(".vtt", "text/vtt");
         upload.setMaxFiles(1);
+        UploadTexts.apply(upload, MediaLibrary.MAX_CAPTIONS_BYTES);
         dialog.add(new Paragraph(getTranslation("media.captions.help")), upload);
         dialog.getFooter().add(new Button(getTranslation("media.close"), e -> dialog.close()));
         dialog.setWidth("min(40rem, 95vw)");

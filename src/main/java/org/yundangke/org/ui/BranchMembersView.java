@@ -10,7 +10,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
@@ -44,15 +43,15 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long branchId;
+        BranchInfo branch;
         try {
-            branchId = Long.parseLong(event.getRouteParameters().get(BRANCH_ID).orElse(""));
-            directory.requireBranchInScope(branchId);
-        } catch (NumberFormatException | org.springframework.security.access.AccessDeniedException e) {
+            branch = directory.branchInScope(event.getRouteParameters().get(BRANCH_ID).orElse(""));
+        } catch (org.springframework.security.access.AccessDeniedException e) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }
-        List<BranchInfo> found = directory.branchesByIds(List.of(branchId));
-        title.setText(found.isEmpty() ? "" : found.getFirst().name());
+        branchId = branch.id();
+        title.setText(branch.name());
         grid.setItems(query -> directory.membersOf(branchId, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.getElement().setAttribute("data-branch-id", String.valueOf(branchId));
         currentBranch = branchId;

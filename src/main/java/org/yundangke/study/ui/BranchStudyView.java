@@ -76,7 +76,14 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         });
         assign.setText(getTranslation("assignment.assign"));
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        assign.addClickListener(e -> assign());
+        assign.setDisableOnClick(true);
+        assign.addClickListener(e -> {
+            try {
+                assign();
+            } finally {
+                assign.setEnabled(true);
+            }
+        });
         HorizontalLayout form = new HorizontalLayout(course, lesson, assign);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
@@ -100,15 +107,15 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        BranchInfo branch;
         try {
-            branchId = Long.parseLong(event.getRouteParameters().get(BRANCH_ID).orElse(""));
-            directory.requireBranchInScope(branchId);
-        } catch (NumberFormatException | org.springframework.security.access.AccessDeniedException e) {
+            branch = directory.branchInScope(event.getRouteParameters().get(BRANCH_ID).orElse(""));
+        } catch (org.springframework.security.access.AccessDeniedException e) {
             event.rerouteToError(AccessDeniedException.class);
             return;
         }
-        List<BranchInfo> found = directory.branchesByIds(List.of(branchId));
-        title.setText(getTranslation("assignment.page", found.isEmpty() ? "" : found.getFirst().name()));
+        branchId = branch.id();
+        title.setText(getTranslation("assignment.page", branch.name()));
         course.setItems(catalogue.coursesForMe());
         lesson.setItems(catalogue.forMe(PageRequest.of(0, 200)).getContent());
         refresh();

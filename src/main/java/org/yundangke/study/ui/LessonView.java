@@ -77,7 +77,11 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         } else {
             Markdown text = new Markdown(lesson.body() == null ? "" : lesson.body());
             text.addClassName("ydk-article");
-            add(summary, new ArticleReader(lesson, standing.positionSeconds(), REPORT_URL), text);
+            // read to the end before but not completed (last year's reading, or seconds lost on the way): from the top
+            double duration = lesson.durationSeconds() == null ? 0 : lesson.durationSeconds();
+            double startAt = !standing.completed() && standing.positionSeconds() >= duration - 1 ? 0
+                    : standing.positionSeconds();
+            add(summary, new ArticleReader(lesson, startAt, REPORT_URL), text);
         }
         nextInCourse(lesson);
     }
