@@ -55,6 +55,23 @@
       bar.className = 'ydk-player-tools';
       bar.setAttribute('role', 'toolbar');
       bar.setAttribute('aria-label', labels.toolbar || 'Player');
+      // one big button to start and pause: the native controls are small for old hands and eyes
+      const play = document.createElement('button');
+      play.type = 'button';
+      play.className = 'ydk-player-play';
+      const showState = () => {
+        play.textContent = this.video && !this.video.paused ? `❚❚ ${labels.pause || 'Pause'}` : `▶ ${labels.play || 'Play'}`;
+      };
+      play.addEventListener('click', () => {
+        if (this.video.paused) {
+          this.video.play();
+        } else {
+          this.video.pause();
+        }
+      });
+      ['play', 'pause', 'ended'].forEach(type => this.video.addEventListener(type, showState));
+      showState();
+      bar.appendChild(play);
       const speeds = [0.75, 1, 1.25, 1.5].map(rate => {
         const button = document.createElement('button');
         button.type = 'button';

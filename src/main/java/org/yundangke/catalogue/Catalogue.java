@@ -31,9 +31,6 @@ import org.yundangke.org.OrgDirectory;
 @Service
 public class Catalogue {
 
-    /** Stands in for "no committee" in an audience query (SQL has no empty IN list). */
-    private static final long NO_COMMITTEE = -1;
-
     static final int MAX_ARTICLE_CHARS = 100_000;
 
     private final LessonRepository lessons;
@@ -149,36 +146,36 @@ public class Catalogue {
     /** Published lessons meant for the caller in one category ({@code null}: all), newest first. */
     @PreAuthorize("isAuthenticated()")
     public Page<LessonInfo> forMe(@Nullable String category, Pageable page) {
-        return lessons.findPublishedFor(committeeLineOrNone(), category, page).map(Lesson::toInfo);
+        return lessons.findPublishedFor(reach().committees(), reach().branches(), category, page).map(Lesson::toInfo);
     }
 
     /** Lessons meant for the caller published in the last seven days, newest first. */
     @PreAuthorize("isAuthenticated()")
     public List<LessonInfo> newThisWeek(int max) {
         Instant since = Instant.now().minus(Duration.ofDays(7));
-        return lessons.findPublishedSince(committeeLineOrNone(), since, PageRequest.of(0, max)).stream()
+        return lessons.findPublishedSince(reach().committees(), reach().branches(), since, PageRequest.of(0, max)).stream()
                 .map(Lesson::toInfo).toList();
     }
 
     /** The categories that hold at least one lesson meant for the caller. */
     @PreAuthorize("isAuthenticated()")
     public List<String> categoriesForMe() {
-        return lessons.findCategoriesFor(committeeLineOrNone());
+        return lessons.findCategoriesFor(reach().committees(), reach().branches());
     }
 
     /** Courses with at least one lesson meant for the caller. */
     @PreAuthorize("isAuthenticated()")
     public List<CourseInfo> coursesForMe() {
-        return courses.findWithLessonsFor(committeeLineOrNone()).stream().map(Course::toInfo).toList();
+        return courses.findWithLessonsFor(reach().committees(), reach().branches()).stream().map(Course::toInfo).toList();
     }
 
     /** A course and its lessons meant for the caller, in the course's order; refused when none is. */
     @PreAuthorize("isAuthenticated()")
     public CourseLessons course(UUID courseId) {
         Course course = courses.findById(courseId).orElseThrow(() -> new AccessDeniedException("no course " + courseId));
-        Set<Long> line = directory.myCommitteeLine();
+        Reach reach = reach();
         List<LessonInfo> meant = lessons.findByCourseIdOrderByCoursePosition(courseId).stream()
-                .filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(line)).map(Lesson::toInfo).toList();
+                .filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach)).map(Lesson::toInfo).toList();
         if (meant.isEmpty()) {
             throw new AccessDeniedException(CurrentUser.name() + " has no lesson in course " + courseId);
         }
@@ -194,7 +191,7 @@ public class Catalogue {
     public LessonInfo open(UUID lessonId) {
         Lesson lesson = lessons.findById(lessonId).orElseThrow(() -> new AccessDeniedException("no lesson " + lessonId));
         boolean editor = CurrentUser.isAdmin() || lesson.getOwnerUsername().equals(CurrentUser.name());
-        boolean audience = lesson.getState() == LessonState.PUBLISHED && lesson.reaches(directory.myCommitteeLine());
+        boolean audience = lesson.getState() == LessonState.PUBLISHED && lesson.reaches(reach());
         if (!editor && !audience) {
             throw new AccessDeniedException(CurrentUser.name() + " may not open lesson " + lessonId);
         }
@@ -209,8 +206,8 @@ public class Catalogue {
 
     /** Whether the talk belongs to a published lesson meant for the caller (see {@link LessonAudiencePermission}). */
     boolean talkReachesCaller(UUID mediaId) {
-        Set<Long> line = directory.myCommitteeLine();
-        return lessons.findByMediaIdAndState(mediaId, LessonState.PUBLISHED).stream().anyMatch(l -> l.reaches(line));
+        Reach reach = reach();
+        return lessons.findByMediaIdAndState(mediaId, LessonState.PUBLISHED).stream().anyMatch(l -> l.reaches(reach));
     }
 
     private Course editableCourse(UUID courseId) {
@@ -229,10 +226,9 @@ public class Catalogue {
         return lesson;
     }
 
-    private Set<Long> committeeLineOrNone() {
-        Set<Long> line = new HashSet<>(directory.myCommitteeLine());
-        line.add(NO_COMMITTEE);
-        return line;
+    /** The caller's committees and branches, for the audience checks. */
+    Reach reach() {
+        return Reach.of(directory.myCommitteeLine(), directory.myBranchIds());
     }
 
     private static void require(boolean valid, String field) {

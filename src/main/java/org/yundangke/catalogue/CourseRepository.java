@@ -12,8 +12,8 @@ interface CourseRepository extends JpaRepository<Course, UUID> {
 
     List<Course> findAllByOrderByTitle();
 
-    /** Courses with at least one published lesson meant for members under these committees. */
+    /** Courses with at least one published lesson meant for members with this reach. */
     @Query("select c from Course c where exists (select 1 from Lesson l where l.courseId = c.id and "
             + LessonRepository.PUBLISHED_FOR + ") order by c.title")
-    List<Course> findWithLessonsFor(Collection<Long> committees);
+    List<Course> findWithLessonsFor(Collection<Long> committees, Collection<Long> branches);
 }

@@ -61,7 +61,7 @@ class DemoLessons implements ApplicationRunner {
     private void article(String title, String summary, String category, String tags, @Nullable Course course,
                          @Nullable Integer position, String file) {
         String body = read(file);
-        LessonDraft draft = new LessonDraft(null, title, SPEAKER, summary, category, Set.of(), tags,
+        LessonDraft draft = new LessonDraft(null, title, SPEAKER, summary, category, Set.of(), Set.of(), tags,
                 course == null ? null : course.getId(), body);
         Lesson lesson = new Lesson(draft, LessonKind.ARTICLE, catalogue.readingSeconds(body), LECTURER, position);
         lesson.publish();

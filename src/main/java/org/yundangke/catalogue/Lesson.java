@@ -51,6 +51,11 @@ class Lesson {
     @Column(name = "committee_id")
     private Set<Long> audienceCommittees = new HashSet<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "lesson_audience_branch", joinColumns = @JoinColumn(name = "lesson_id"))
+    @Column(name = "branch_id")
+    private Set<Long> audienceBranches = new HashSet<>();
+
     private @Nullable UUID courseId;
     private @Nullable Integer coursePosition;
     @Column(length = 100_000)
@@ -84,8 +89,9 @@ class Lesson {
         this.coursePosition = coursePosition;
         this.durationSeconds = durationSeconds;
         this.ownerUsername = ownerUsername;
-        this.everyone = draft.audienceCommittees().isEmpty();
+        this.everyone = draft.audienceCommittees().isEmpty() && draft.audienceBranches().isEmpty();
         this.audienceCommittees = new HashSet<>(draft.audienceCommittees());
+        this.audienceBranches = new HashSet<>(draft.audienceBranches());
     }
 
     void publish() {
@@ -97,9 +103,10 @@ class Lesson {
         state = LessonState.ARCHIVED;
     }
 
-    /** Whether a member under these committees is in the audience (published or not: the caller checks state). */
-    boolean reaches(Set<Long> committeeLine) {
-        return everyone || audienceCommittees.stream().anyMatch(committeeLine::contains);
+    /** Whether a member with this reach is in the audience (published or not: the caller checks state). */
+    boolean reaches(Reach reach) {
+        return everyone || audienceCommittees.stream().anyMatch(reach.committees()::contains)
+                || audienceBranches.stream().anyMatch(reach.branches()::contains);
     }
 
     UUID getId() {
@@ -124,6 +131,6 @@ class Lesson {
 
     LessonInfo toInfo() {
         return new LessonInfo(id, title, speaker, summary, category, kind, mediaId, durationSeconds, state, everyone,
-                Set.copyOf(audienceCommittees), ownerUsername, publishedAt, tags, courseId, coursePosition, body);
+                Set.copyOf(audienceCommittees), Set.copyOf(audienceBranches), ownerUsername, publishedAt, tags, courseId, coursePosition, body);
     }
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record LessonInfo(UUID id, String title, String speaker, String summary, String category, LessonKind kind,
                          @Nullable UUID mediaId, @Nullable Double durationSeconds, LessonState state,
-                         boolean everyone, Set<Long> audienceCommittees, String ownerUsername,
+                         boolean everyone, Set<Long> audienceCommittees, Set<Long> audienceBranches,
+                         String ownerUsername,
                          @Nullable Instant publishedAt, String tags, @Nullable UUID courseId,
                          @Nullable Integer coursePosition, @Nullable String body) {
 }

@@ -12,24 +12,30 @@ import org.springframework.data.jpa.repository.Query;
 
 interface LessonRepository extends JpaRepository<Lesson, UUID> {
 
-    /** Lesson {@code l} is published and meant for everyone or for one of {@code :committees}' subtrees. */
+    /**
+     * Lesson {@code l} is published and meant for everyone, for one of {@code :committees}' subtrees or for one of
+     * {@code :branches}.
+     */
     String PUBLISHED_FOR = """
             l.state = org.yundangke.catalogue.LessonState.PUBLISHED
               and (l.everyone = true or exists (select 1 from Lesson o join o.audienceCommittees c
-                                                where o = l and c in :committees))""";
+                                                where o = l and c in :committees)
+                   or exists (select 1 from Lesson ob join ob.audienceBranches b where ob = l and b in :branches))""";
 
     /** Published lessons meant for the caller's committees, in one category or all ({@code null}), newest first. */
     @Query(value = "select l from Lesson l where " + PUBLISHED_FOR
             + " and (:category is null or l.category = :category) order by l.publishedAt desc",
             countQuery = "select count(l) from Lesson l where " + PUBLISHED_FOR
                     + " and (:category is null or l.category = :category)")
-    Page<Lesson> findPublishedFor(Collection<Long> committees, @Nullable String category, Pageable pageable);
+    Page<Lesson> findPublishedFor(Collection<Long> committees, Collection<Long> branches, @Nullable String category,
+                                  Pageable pageable);
 
     @Query("select l from Lesson l where " + PUBLISHED_FOR + " and l.publishedAt >= :since order by l.publishedAt desc")
-    List<Lesson> findPublishedSince(Collection<Long> committees, Instant since, Pageable pageable);
+    List<Lesson> findPublishedSince(Collection<Long> committees, Collection<Long> branches, Instant since,
+                                    Pageable pageable);
 
     @Query("select distinct l.category from Lesson l where " + PUBLISHED_FOR + " order by l.category")
-    List<String> findCategoriesFor(Collection<Long> committees);
+    List<String> findCategoriesFor(Collection<Long> committees, Collection<Long> branches);
 
     List<Lesson> findByCourseIdOrderByCoursePosition(UUID courseId);
 

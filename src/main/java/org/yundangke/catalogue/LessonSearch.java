@@ -42,8 +42,8 @@ public class LessonSearch {
                         .must(f.simpleQueryString().fields(FIELDS).matching(words).defaultOperator(BooleanOperator.AND))
                         .should(f.phrase().fields(FIELDS).matching(words).boost(3)))
                 .fetchHits(CANDIDATES);
-        Set<Long> line = directory.myCommitteeLine();
-        return hits.stream().filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(line)).limit(max)
+        Reach reach = Reach.of(directory.myCommitteeLine(), directory.myBranchIds());
+        return hits.stream().filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach)).limit(max)
                 .map(Lesson::toInfo).toList();
     }
 

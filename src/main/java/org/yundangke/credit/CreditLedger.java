@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -119,12 +120,16 @@ public class CreditLedger {
         CreditRule rule = rules.history(entry.ruleCode()).stream().filter(r -> r.version() == entry.ruleVersion())
                 .findFirst().orElseThrow();
         LocalDate today = LocalDate.now(CreditRules.CALENDAR);
-        return transaction.execute(tx -> {
-            lockMember(entry.memberId(), entry.year());
-            return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
-                    String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
-                    entry.year() == today.getYear() ? today : entry.occurredOn());
-        });
+        try {
+            return transaction.execute(tx -> {
+                lockMember(entry.memberId(), entry.year());
+                return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
+                        String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
+                        entry.year() == today.getYear() ? today : entry.occurredOn());
+            });
+        } catch (DuplicateKeyException correctedAMomentAgo) {
+            throw new UserError("credit.correct.twice");
+        }
     }
 
     /** A member's entries of a year, newest first: the caller's own, or a member in the caller's scope. */

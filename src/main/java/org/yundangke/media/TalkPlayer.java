@@ -31,6 +31,7 @@ public class TalkPlayer extends Component implements HasSize {
         getElement().setAttribute("aria-label", getTranslation("media.player"));
         getElement().setAttribute("labels", JsonMapper.builder().build().writeValueAsString(Map.of(
                 "toolbar", getTranslation("media.player.tools"), "speed", getTranslation("media.player.speed"),
+                "play", getTranslation("media.player.play"), "pause", getTranslation("media.player.pause"),
                 "audioOnly", getTranslation("media.player.audio-only"),
                 "captions", getTranslation("media.player.captions"))));
         if (source.captionsUrl() != null) {

@@ -95,6 +95,22 @@ class CoursesAndArticlesTest {
     }
 
     @Test
+    void a_lesson_for_chosen_branches_reaches_their_members_only_including_1_plus_2() {
+        long seniorCollege = jdbc.queryForObject("select id from branch where name like '鼓楼区老年大学%'", Long.class);
+        long ninghai = jdbc.queryForObject("select id from branch where name like '宁海路%'", Long.class);
+        logins.as("admin");
+        LessonInfo forCollege = publish(talkDraft("老年大学支部的课").forBranches(Set.of(seniorCollege)));
+        LessonInfo forNinghai = publish(talkDraft("宁海路支部的课").forBranches(Set.of(ninghai)));
+        assertThat(forCollege.everyone()).isFalse();
+
+        logins.as("member"); // primary: finance; managed also by Meiyuan and the senior college
+        assertThat(catalogue.forMe(Pageable.ofSize(500))).extracting(LessonInfo::id).contains(forCollege.id())
+                .doesNotContain(forNinghai.id());
+        assertThat(catalogue.open(forCollege.id()).title()).isEqualTo("老年大学支部的课");
+        assertThatThrownBy(() -> catalogue.open(forNinghai.id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void categories_filter_and_new_this_week_leaves_out_older_lessons() {
         String category = "测试分类" + UUID.randomUUID().toString().substring(0, 6);
         logins.as("lecturer");

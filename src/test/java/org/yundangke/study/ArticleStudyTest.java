@@ -58,7 +58,7 @@ class ArticleStudyTest {
     void aPublishedArticleOfTwoMinutesReading() {
         progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, clock);
         logins.as("lecturer");
-        article = catalogue.createDraft(new LessonDraft(null, "读报", "周宣讲", "", "理论学习", Set.of(), "", null,
+        article = catalogue.createDraft(new LessonDraft(null, "读报", "周宣讲", "", "理论学习", Set.of(), Set.of(), "", null,
                 "读".repeat(600))); // 600 characters at 300 a minute
         catalogue.publish(article.id());
         logins.as("member");

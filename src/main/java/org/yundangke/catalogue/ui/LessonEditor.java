@@ -27,6 +27,7 @@ import org.yundangke.catalogue.CourseInfo;
 import org.yundangke.catalogue.LessonDraft;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.media.MediaInfo;
+import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeInfo;
 
 /**
@@ -51,11 +52,12 @@ class LessonEditor extends Dialog {
     final Markdown preview = new Markdown();
     final ComboBox<CourseInfo> course = new ComboBox<>();
     final MultiSelectComboBox<CommitteeInfo> audience = new MultiSelectComboBox<>();
+    final MultiSelectComboBox<BranchInfo> branches = new MultiSelectComboBox<>();
     private final Catalogue catalogue;
     private final Consumer<LessonInfo> saved;
 
     LessonEditor(Catalogue catalogue, ArticleImages images, List<MediaInfo> readyTalks, List<CommitteeInfo> committees,
-                 Consumer<LessonInfo> saved) {
+                 List<BranchInfo> branchesInScope, Consumer<LessonInfo> saved) {
         this.catalogue = catalogue;
         this.saved = saved;
         setHeaderTitle(getTranslation("lessons.create"));
@@ -108,9 +110,14 @@ class LessonEditor extends Dialog {
         audience.setItemLabelGenerator(CommitteeInfo::name);
         audience.setHelperText(getTranslation("lessons.audience.help"));
         audience.setVisible(!committees.isEmpty());
+        branches.setLabel(getTranslation("lessons.audience.branches"));
+        branches.setItems(branchesInScope);
+        branches.setItemLabelGenerator(BranchInfo::name);
+        branches.setHelperText(getTranslation("lessons.audience.branches.help"));
+        branches.setVisible(!branchesInScope.isEmpty());
 
         FormLayout form = new FormLayout(kind, talk, title, speaker, category, tags, summary, body, image, preview,
-                course, newCourse, audience);
+                course, newCourse, audience, branches);
         form.setColspan(kind, 2);
         form.setColspan(summary, 2);
         form.setColspan(body, 2);
@@ -197,8 +204,9 @@ class LessonEditor extends Dialog {
             return;
         }
         Set<Long> committeeIds = audience.getValue().stream().map(CommitteeInfo::id).collect(Collectors.toSet());
+        Set<Long> branchIds = branches.getValue().stream().map(BranchInfo::id).collect(Collectors.toSet());
         LessonDraft draft = new LessonDraft(article ? null : talk.getValue().id(), title.getValue(),
-                speaker.getValue(), summary.getValue(), category.getValue(), committeeIds, tags.getValue(),
+                speaker.getValue(), summary.getValue(), category.getValue(), committeeIds, branchIds, tags.getValue(),
                 course.getValue() == null ? null : course.getValue().id(), article ? body.getValue() : null);
         LessonInfo lesson;
         try {

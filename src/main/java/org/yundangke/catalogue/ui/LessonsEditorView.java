@@ -23,12 +23,14 @@ import org.yundangke.catalogue.LessonState;
 import org.yundangke.media.MediaInfo;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.MediaState;
+import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
 
 /**
  * 党课管理: editors make lessons of their ready talks or write articles ({@link LessonEditor}), publish them and
- * take them down again. A lecturer's lessons go to everyone; an admin can aim one at committees of their area.
+ * take them down again. A lecturer's lessons go to everyone; an admin can aim one at committees or branches of their
+ * area.
  */
 @Route("lessons")
 @Menu(order = 22, icon = "vaadin:book", title = "nav.lessons")
@@ -41,6 +43,7 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
     private final MediaLibrary media;
     private final ArticleImages images;
     private final List<CommitteeInfo> committees;
+    private final List<BranchInfo> branches;
 
     LessonsEditorView(Catalogue catalogue, MediaLibrary media, ArticleImages images, OrgDirectory directory,
                       AuthenticationContext authentication) {
@@ -48,6 +51,7 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
         this.images = images;
         this.media = media;
         this.committees = authentication.hasRole("ADMIN") ? directory.committeesInScope() : List.of();
+        this.branches = authentication.hasRole("ADMIN") ? directory.branchesInScope() : List.of();
         addClassName("ydk-page");
         setSizeFull();
         create.setText(getTranslation("lessons.create"));
@@ -78,7 +82,9 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
         if (lesson.everyone()) {
             return getTranslation("lessons.audience.everyone");
         }
-        return committees.stream().filter(c -> lesson.audienceCommittees().contains(c.id())).map(CommitteeInfo::name)
+        return java.util.stream.Stream.concat(
+                committees.stream().filter(c -> lesson.audienceCommittees().contains(c.id())).map(CommitteeInfo::name),
+                branches.stream().filter(b -> lesson.audienceBranches().contains(b.id())).map(BranchInfo::name))
                 .collect(Collectors.joining("、"));
     }
 
@@ -103,7 +109,8 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
     void openEditor() {
         List<MediaInfo> ready = media.list(PageRequest.of(0, 200)).stream()
                 .filter(m -> m.state() == MediaState.READY).toList();
-        new LessonEditor(catalogue, images, ready, committees, lesson -> grid.getDataProvider().refreshAll()).open();
+        new LessonEditor(catalogue, images, ready, committees, branches, lesson -> grid.getDataProvider().refreshAll())
+                .open();
     }
 
     @Override

@@ -18,7 +18,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.yundangke.base.UserError;
@@ -80,8 +79,13 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
                 + CreditText.DATE.format(r.effectiveFrom()) + " " + CreditText.amount(r.amount()) + " ("
                 + r.changedBy() + ")").toList())));
         Button save = new Button(getTranslation("credit.rule.save"), e -> {
+            if (amount.getValue() == null) {
+                amount.setInvalid(true);
+                amount.setErrorMessage(getTranslation("credit.rule.amount.missing"));
+                return;
+            }
             try {
-                rules.change(rule.code(), amount.getValue() == null ? BigDecimal.ZERO : amount.getValue(),
+                rules.change(rule.code(), amount.getValue(),
                         minutes.getValue(), daily.getValue(), yearly.getValue(),
                         from.getValue() == null ? today.plusDays(1) : from.getValue(), note.getValue());
             } catch (UserError error) {

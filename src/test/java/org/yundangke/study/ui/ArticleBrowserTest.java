@@ -67,7 +67,7 @@ class ArticleBrowserTest {
     void a_member_reads_an_article_by_keyboard_at_the_largest_font_and_the_time_counts() {
         logins.as("lecturer");
         LessonInfo article = catalogue.createDraft(new LessonDraft(null, "图文测试", "周宣讲", "一篇短文", "理论学习",
-                Set.of(), "", null, "## 学习体会\n\n" + "不忘初心，牢记使命。".repeat(40)));
+                Set.of(), Set.of(), "", null, "## 学习体会\n\n" + "不忘初心，牢记使命。".repeat(40)));
         catalogue.publish(article.id());
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740))) {

@@ -99,7 +99,9 @@ class ResumeBrowserTest {
             page.waitForURL(url -> url.contains("/member"));
             page.navigate("http://localhost:" + port + "/lessons/" + lesson.id());
             page.waitForSelector("ydk-player video");
-            page.evaluate("() => { const v = document.querySelector('ydk-player video'); v.muted = true; v.play(); }");
+            page.evaluate("() => { document.querySelector('ydk-player video').muted = true; }");
+            page.locator(".ydk-player-play").click(); // the one big play button
+            assertThat(page.locator(".ydk-player-play").textContent()).contains("暂停");
             page.waitForFunction("() => document.querySelector('ydk-player video').currentTime > 20",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000));
             assertThat(page.evaluate("() => { const t = document.querySelector('ydk-player video').textTracks[0];"
