@@ -101,7 +101,7 @@ class ResumeBrowserTest {
             page.waitForSelector("ydk-player video");
             page.evaluate("() => { document.querySelector('ydk-player video').muted = true; }");
             page.locator(".ydk-player-play").click(); // the one big play button
-            assertThat(page.locator(".ydk-player-play").textContent()).contains("暂停");
+            page.waitForFunction("() => document.querySelector('.ydk-player-play').textContent.includes('暂停')");
             page.waitForFunction("() => document.querySelector('ydk-player video').currentTime > 20",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000));
             assertThat(page.evaluate("() => { const t = document.querySelector('ydk-player video').textTracks[0];"
