@@ -2,10 +2,8 @@ package org.yundangke.catalogue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -146,27 +144,31 @@ public class Catalogue {
     /** Published lessons meant for the caller in one category ({@code null}: all), newest first. */
     @PreAuthorize("isAuthenticated()")
     public Page<LessonInfo> forMe(@Nullable String category, Pageable page) {
-        return lessons.findPublishedFor(reach().committees(), reach().branches(), category, page).map(Lesson::toInfo);
+        Reach reach = reach();
+        return lessons.findPublishedFor(reach.committees(), reach.branches(), category, page).map(Lesson::toInfo);
     }
 
     /** Lessons meant for the caller published in the last seven days, newest first. */
     @PreAuthorize("isAuthenticated()")
     public List<LessonInfo> newThisWeek(int max) {
         Instant since = Instant.now().minus(Duration.ofDays(7));
-        return lessons.findPublishedSince(reach().committees(), reach().branches(), since, PageRequest.of(0, max)).stream()
+        Reach reach = reach();
+        return lessons.findPublishedSince(reach.committees(), reach.branches(), since, PageRequest.of(0, max)).stream()
                 .map(Lesson::toInfo).toList();
     }
 
     /** The categories that hold at least one lesson meant for the caller. */
     @PreAuthorize("isAuthenticated()")
     public List<String> categoriesForMe() {
-        return lessons.findCategoriesFor(reach().committees(), reach().branches());
+        Reach reach = reach();
+        return lessons.findCategoriesFor(reach.committees(), reach.branches());
     }
 
     /** Courses with at least one lesson meant for the caller. */
     @PreAuthorize("isAuthenticated()")
     public List<CourseInfo> coursesForMe() {
-        return courses.findWithLessonsFor(reach().committees(), reach().branches()).stream().map(Course::toInfo).toList();
+        Reach reach = reach();
+        return courses.findWithLessonsFor(reach.committees(), reach.branches()).stream().map(Course::toInfo).toList();
     }
 
     /** A course and its lessons meant for the caller, in the course's order; refused when none is. */

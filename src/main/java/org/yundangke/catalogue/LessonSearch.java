@@ -2,7 +2,6 @@ package org.yundangke.catalogue;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Set;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -10,7 +9,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yundangke.org.OrgDirectory;
 
 /**
  * Finds published lessons meant for the caller by words in their title, speaker, summary or category, Chinese split
@@ -24,11 +22,11 @@ public class LessonSearch {
     private static final String[] FIELDS = {"title", "speaker", "summary", "category"};
 
     private final EntityManager entityManager;
-    private final OrgDirectory directory;
+    private final Catalogue catalogue;
 
-    LessonSearch(EntityManager entityManager, OrgDirectory directory) {
+    LessonSearch(EntityManager entityManager, Catalogue catalogue) {
         this.entityManager = entityManager;
-        this.directory = directory;
+        this.catalogue = catalogue;
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +40,7 @@ public class LessonSearch {
                         .must(f.simpleQueryString().fields(FIELDS).matching(words).defaultOperator(BooleanOperator.AND))
                         .should(f.phrase().fields(FIELDS).matching(words).boost(3)))
                 .fetchHits(CANDIDATES);
-        Reach reach = Reach.of(directory.myCommitteeLine(), directory.myBranchIds());
+        Reach reach = catalogue.reach();
         return hits.stream().filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach)).limit(max)
                 .map(Lesson::toInfo).toList();
     }
