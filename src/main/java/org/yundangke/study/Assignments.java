@@ -2,8 +2,8 @@ package org.yundangke.study;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,11 @@ public class Assignments {
 
     /** One assignment: a course or a lesson, for one branch. */
     public record Assignment(UUID id, long branchId, @Nullable UUID courseId, @Nullable UUID lessonId,
-                             String assignedBy, Instant assignedAt) {
+                             String assignedBy, Instant assignedAt, @Nullable LocalDate dueOn) {
+    }
+
+    /** A lesson the member's branch asked them to study, and by when (if the secretary said). */
+    public record ToDo(LessonInfo lesson, @Nullable LocalDate dueOn) {
     }
 
     /** An assignment with its title and lessons, as the caller may see them. */
@@ -49,7 +53,8 @@ public class Assignments {
 
     private static final RowMapper<Assignment> ROW = (rs, n) -> new Assignment(rs.getObject("id", UUID.class),
             rs.getLong("branch_id"), rs.getObject("course_id", UUID.class), rs.getObject("lesson_id", UUID.class),
-            rs.getString("assigned_by"), rs.getObject("assigned_at", OffsetDateTime.class).toInstant());
+            rs.getString("assigned_by"), rs.getObject("assigned_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("due_on", LocalDate.class));
 
     private final JdbcTemplate jdbc;
     private final Catalogue catalogue;
@@ -66,12 +71,22 @@ public class Assignments {
     /** Asks a branch the caller leads (or administers) to study a course, or one lesson; each once. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public Assignment assign(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId) {
+        return assign(branchId, courseId, lessonId, null);
+    }
+
+    /** The same, to be studied by {@code dueOn} (today or later). */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public Assignment assign(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId,
+                             @Nullable LocalDate dueOn) {
         directory.requireBranchInScope(branchId);
         if ((courseId == null) == (lessonId == null)) {
             throw new IllegalArgumentException("assign a course or a lesson");
         }
+        if (dueOn != null && dueOn.isBefore(LocalDate.now(StudyProgress.CALENDAR))) {
+            throw new UserError("assignment.due-past");
+        }
         Assignment assignment = new Assignment(UUID.randomUUID(), branchId, courseId, lessonId, CurrentUser.name(),
-                Instant.now());
+                Instant.now(), dueOn);
         AssignedStudy study = titleAndLessons(assignment); // refuses what the caller may not see
         if (study.lessons().stream().anyMatch(l -> l.state() != LessonState.PUBLISHED)) {
             throw new UserError("assignment.not-published"); // an editor may see a draft; members would not
@@ -82,9 +97,9 @@ public class Assignments {
         if (existing != null && existing > 0) {
             throw new UserError("assignment.duplicate");
         }
-        jdbc.update("insert into study_assignment (id, branch_id, course_id, lesson_id, assigned_by, assigned_at)"
-                + " values (?, ?, ?, ?, ?, ?)", assignment.id(), branchId, courseId, lessonId, assignment.assignedBy(),
-                Timestamp.from(assignment.assignedAt()));
+        jdbc.update("insert into study_assignment (id, branch_id, course_id, lesson_id, assigned_by, assigned_at, due_on)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", assignment.id(), branchId, courseId, lessonId, assignment.assignedBy(),
+                Timestamp.from(assignment.assignedAt()), dueOn);
         return assignment;
     }
 
@@ -124,26 +139,26 @@ public class Assignments {
 
     /**
      * The lessons the caller's branches (primary and managing) asked them to study and they have not completed
-     * this year: newest assignment first, a course's lessons in its order.
+     * this year: the soonest due first, then the newest assignment; a course's lessons in its order.
      */
     @PreAuthorize("isAuthenticated()")
-    public List<LessonInfo> toDo() {
+    public List<ToDo> toDo() {
         List<Long> branches = directory.myBranchIds();
         if (branches.isEmpty()) {
             return List.of();
         }
         String in = String.join(",", branches.stream().map(String::valueOf).toList());
-        Map<UUID, LessonInfo> lessons = new LinkedHashMap<>();
+        Map<UUID, ToDo> lessons = new LinkedHashMap<>();
         for (Assignment a : jdbc.query("select * from study_assignment where branch_id in (" + in + ")"
-                + " order by assigned_at desc", ROW)) {
+                + " order by case when due_on is null then 1 else 0 end, due_on, assigned_at desc", ROW)) {
             try {
-                titleAndLessons(a).lessons().forEach(l -> lessons.putIfAbsent(l.id(), l));
+                titleAndLessons(a).lessons().forEach(l -> lessons.putIfAbsent(l.id(), new ToDo(l, a.dueOn())));
             } catch (AccessDeniedException notMeantForMe) {
                 // aimed at another audience, or taken down since: nothing to do
             }
         }
         Set<UUID> completed = progress.completedThisYear(lessons.keySet());
-        return new ArrayList<>(lessons.values()).stream().filter(l -> !completed.contains(l.id())).toList();
+        return lessons.values().stream().filter(t -> !completed.contains(t.lesson().id())).toList();
     }
 
     private AssignedStudy titleAndLessons(Assignment assignment) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +76,7 @@ class AssignmentsTest {
         logins.as("member");
         assertThat(directory.myMemberRecord().orElseThrow().managingBranchIds()).as("demo: 1+2 member")
                 .contains(meiyuan);
-        assertThat(assignments.toDo()).extracting(LessonInfo::id).doesNotContain(first.id());
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).doesNotContain(first.id());
 
         logins.as("secretary");
         Assignments.Assignment made = assignments.assign(meiyuan, course.id(), null);
@@ -83,9 +84,9 @@ class AssignmentsTest {
                 .satisfies(a -> assertThat(a.title()).isEqualTo(course.title()));
 
         logins.as("member");
-        assertThat(assignments.toDo()).extracting(LessonInfo::id).containsExactly(first.id(), second.id());
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).containsExactly(first.id(), second.id());
         complete("member", first.id());
-        assertThat(assignments.toDo()).extracting(LessonInfo::id).containsExactly(second.id());
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).containsExactly(second.id());
 
         logins.as("secretary");
         List<Assignments.MemberStanding> standings = assignments.standings(made.id());
@@ -113,7 +114,22 @@ class AssignmentsTest {
         assignments.withdraw(id);
         assertThat(assignments.forBranch(meiyuan)).isEmpty();
         logins.as("member");
-        assertThat(assignments.toDo()).extracting(LessonInfo::id).doesNotContain(first.id());
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).doesNotContain(first.id());
+    }
+
+    @Test
+    void the_soonest_due_comes_first_and_a_past_date_is_refused() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assignments.assign(meiyuan, null, second.id());
+        assignments.assign(meiyuan, null, first.id(), today.plusDays(10));
+        assertThatThrownBy(() -> assignments.assign(meiyuan, course.id(), null, today.minusDays(1)))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("assignment.due-past"));
+        logins.as("member");
+        assertThat(assignments.toDo()).filteredOn(t -> t.lesson().courseId() != null
+                        && t.lesson().courseId().equals(course.id()))
+                .extracting(t -> t.lesson().id(), Assignments.ToDo::dueOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id(), today.plusDays(10)),
+                        org.assertj.core.groups.Tuple.tuple(second.id(), null));
     }
 
     @Test

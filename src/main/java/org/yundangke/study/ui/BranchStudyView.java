@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -47,6 +48,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     final ComboBox<CourseInfo> course = new ComboBox<>();
     final ComboBox<LessonInfo> lesson = new ComboBox<>();
     final Button assign = new Button();
+    final DatePicker due = new DatePicker();
     final Grid<Assignments.AssignedStudy> grid = new Grid<>();
     private final Assignments assignments;
     private final Catalogue catalogue;
@@ -84,7 +86,11 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
                 assign.setEnabled(true);
             }
         });
-        HorizontalLayout form = new HorizontalLayout(course, lesson, assign);
+        due.setLabel(getTranslation("assignment.due"));
+        due.setHelperText(getTranslation("assignment.due.help"));
+        due.setMin(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        due.setClearButtonVisible(true);
+        HorizontalLayout form = new HorizontalLayout(course, lesson, due, assign);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -92,6 +98,8 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(a -> getTranslation(a.assignment().courseId() != null ? "assignment.kind.course"
                 : "assignment.kind.lesson")).setHeader(getTranslation("assignment.kind"));
         grid.addColumn(a -> DAY.format(a.assignment().assignedAt())).setHeader(getTranslation("assignment.date"));
+        grid.addColumn(a -> a.assignment().dueOn() == null ? "" : a.assignment().dueOn().toString())
+                .setHeader(getTranslation("assignment.due"));
         grid.addColumn(this::finishedCount).setHeader(getTranslation("assignment.finished"));
         grid.addComponentColumn(a -> {
             Button who = new Button(getTranslation("assignment.who"), e -> showStandings(a));
@@ -128,9 +136,10 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         try {
             assignments.assign(branchId, course.getValue() == null ? null : course.getValue().id(),
-                    lesson.getValue() == null ? null : lesson.getValue().id());
+                    lesson.getValue() == null ? null : lesson.getValue().id(), due.getValue());
             course.clear();
             lesson.clear();
+            due.clear();
             Notification.show(getTranslation("assignment.done"), 4000, Notification.Position.BOTTOM_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();

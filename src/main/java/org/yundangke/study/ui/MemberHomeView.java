@@ -17,7 +17,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +55,7 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     final Section today = new Section();
     private List<UUID> continuing = List.of();
     private List<UUID> assigned = List.of();
+    private final Map<UUID, LocalDate> due = new HashMap<>();
     final UnorderedList branches = new UnorderedList();
 
     MemberHomeView(Catalogue catalogue, StudyProgress progress, Assignments assignments, OrgDirectory directory,
@@ -76,11 +80,12 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         today.add(new H3(getTranslation("member.home.today")));
         // what the branch asked for comes first, then lessons already begun: one tap starts or continues them
         List<LessonInfo> lessons = new ArrayList<>();
-        List<LessonInfo> toDo = assignments.toDo().stream().limit(TODAY).toList();
-        assigned = toDo.stream().map(LessonInfo::id).toList();
+        List<Assignments.ToDo> toDo = assignments.toDo().stream().limit(TODAY).toList();
+        assigned = toDo.stream().map(t -> t.lesson().id()).toList();
+        toDo.stream().filter(t -> t.dueOn() != null).forEach(t -> due.put(t.lesson().id(), t.dueOn()));
         continuing = progress.continuing(TODAY);
         Set<UUID> shown = new HashSet<>();
-        toDo.forEach(l -> add(lessons, shown, l));
+        toDo.forEach(t -> add(lessons, shown, t.lesson()));
         for (UUID started : continuing) {
             try {
                 add(lessons, shown, catalogue.open(started));
@@ -137,7 +142,9 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
     private String note(LessonInfo lesson) {
         if (assigned.contains(lesson.id())) {
-            return getTranslation("member.home.assigned");
+            LocalDate by = due.get(lesson.id());
+            return by == null ? getTranslation("member.home.assigned")
+                    : getTranslation("member.home.assigned.due", by.getMonthValue(), by.getDayOfMonth());
         }
         return continuing.contains(lesson.id()) ? getTranslation("member.home.continue") : "";
     }

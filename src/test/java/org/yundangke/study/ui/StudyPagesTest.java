@@ -63,6 +63,8 @@ class StudyPagesTest extends KaribuTest {
         assertThat(GridKt._size(plan.grid)).isZero();
         plan.lesson.setValue(plan.lesson.getListDataView().getItems().filter(l -> l.id().equals(lesson.id()))
                 .findFirst().orElseThrow());
+        java.time.LocalDate by = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7);
+        plan.due.setValue(by);
         plan.assign.click();
         assertThat(GridKt._size(plan.grid)).isEqualTo(1);
         assertThat(GridKt._get(plan.grid, 0).title()).isEqualTo(lesson.title());
@@ -72,7 +74,8 @@ class StudyPagesTest extends KaribuTest {
         MemberHomeView home = _get(MemberHomeView.class);
         RouterLink first = _find(home.today, RouterLink.class).getFirst();
         assertThat(first.getText()).isEqualTo(lesson.title());
-        assertThat(home.today.getElement().getTextRecursively()).contains("支部布置的学习");
+        assertThat(home.today.getElement().getTextRecursively())
+                .contains("支部布置的学习，请在 " + by.getMonthValue() + "月" + by.getDayOfMonth() + "日前学完");
 
         login("secretary");
         UI.getCurrent().navigate(BranchStudyView.class, new RouteParameters(BranchStudyView.BRANCH_ID,
