@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -119,16 +121,14 @@ public class Evidence {
     @PreAuthorize("isAuthenticated()")
     public List<EvidenceRecord> ofMember(long memberId) {
         directory.requireMemberInScope(memberId);
-        return jdbc.queryForList("select id from evidence_record where member_id = ? order by occurred_on desc,"
-                + " recorded_at desc", UUID.class, memberId).stream().map(this::find).toList();
+        return load("r.member_id = ?", "r.occurred_on desc, r.recorded_at desc", memberId);
     }
 
     /** Records waiting for a branch's decision, oldest first. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<EvidenceRecord> pending(long branchId) {
         directory.requireBranchInScope(branchId);
-        return jdbc.queryForList("select id from evidence_record where branch_id = ? and state = 'PENDING'"
-                + " order by recorded_at", UUID.class, branchId).stream().map(this::find).toList();
+        return load("r.branch_id = ? and r.state = 'PENDING'", "r.recorded_at", branchId);
     }
 
     /** A photo of a record the caller may see. */
@@ -187,16 +187,26 @@ public class Evidence {
     }
 
     EvidenceRecord find(UUID recordId) {
-        List<String> photos = jdbc.queryForList("select object from evidence_photo where record_id = ?"
-                + " order by position", String.class, recordId);
+        return load("r.id = ?", "r.id", recordId).stream().findFirst()
+                .orElseThrow(() -> new AccessDeniedException("no record " + recordId));
+    }
+
+    /** Records matching {@code where} (on {@code r}) with their photos: two statements however many records. */
+    private List<EvidenceRecord> load(String where, String order, Object argument) {
+        Map<UUID, List<String>> photos = new HashMap<>();
+        jdbc.query("select p.record_id, p.object from evidence_photo p join evidence_record r on r.id = p.record_id"
+                + " where " + where + " order by p.record_id, p.position", rs -> {
+                    photos.computeIfAbsent(rs.getObject("record_id", UUID.class), id -> new ArrayList<>())
+                            .add(rs.getString("object"));
+                }, argument);
         return jdbc.query("select r.*, m.name as member_name from evidence_record r join member m on m.id = r.member_id"
-                + " where r.id = ?", (rs, n) -> new EvidenceRecord(rs.getObject("id", UUID.class),
+                + " where " + where + " order by " + order, (rs, n) -> new EvidenceRecord(rs.getObject("id", UUID.class),
                 rs.getLong("member_id"), rs.getString("member_name"), rs.getLong("branch_id"),
                 EvidenceActivity.valueOf(rs.getString("activity")), rs.getObject("occurred_on", LocalDate.class),
                 rs.getString("place"), rs.getString("description"), rs.getString("attendees"),
                 EvidenceRecord.State.valueOf(rs.getString("state")), rs.getString("recorded_by"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("decided_by"),
-                rs.getString("reject_reason"), photos), recordId).stream().findFirst()
-                .orElseThrow(() -> new AccessDeniedException("no record " + recordId));
+                rs.getString("reject_reason"), List.copyOf(photos.getOrDefault(rs.getObject("id", UUID.class),
+                List.of()))), argument);
     }
 }
