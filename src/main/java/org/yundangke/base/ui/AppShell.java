@@ -16,5 +16,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("云党课 Yundangke");
+        // the browser asks for an icon on every page; without one it logs a 404
+        settings.addFavIcon("icon", "/ydk/icons/icon.svg", "any");
     }
 }
