@@ -17,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -39,6 +38,7 @@ import org.yundangke.credit.CreditRecords;
 import org.yundangke.credit.Evidence;
 import org.yundangke.credit.EvidenceRecord;
 import org.yundangke.credit.LedgerEntry;
+import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
 
@@ -102,11 +102,8 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        BranchInfo branch;
-        try {
-            branch = directory.branchInScope(event.getRouteParameters().get(BRANCH_ID).orElse(""));
-        } catch (org.springframework.security.access.AccessDeniedException e) {
-            event.rerouteToError(AccessDeniedException.class);
+        BranchInfo branch = RouteTarget.find(event, BRANCH_ID, directory::branchInScope).orElse(null);
+        if (branch == null) {
             return;
         }
         branchId = branch.id();

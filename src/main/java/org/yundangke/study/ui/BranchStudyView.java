@@ -14,7 +14,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,6 +27,7 @@ import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.study.Assignments;
@@ -115,11 +115,8 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        BranchInfo branch;
-        try {
-            branch = directory.branchInScope(event.getRouteParameters().get(BRANCH_ID).orElse(""));
-        } catch (org.springframework.security.access.AccessDeniedException e) {
-            event.rerouteToError(AccessDeniedException.class);
+        BranchInfo branch = RouteTarget.find(event, BRANCH_ID, directory::branchInScope).orElse(null);
+        if (branch == null) {
             return;
         }
         branchId = branch.id();

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -17,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.study.StudyProgress;
@@ -42,11 +42,9 @@ class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Catalogue.CourseLessons course;
-        try {
-            course = catalogue.course(UUID.fromString(event.getRouteParameters().get(COURSE_ID).orElse("")));
-        } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
-            event.rerouteToError(AccessDeniedException.class);
+        Catalogue.CourseLessons course = RouteTarget.find(event, COURSE_ID, id -> catalogue.course(UUID.fromString(id)))
+                .orElse(null);
+        if (course == null) {
             return;
         }
         pageTitle = course.course().title();

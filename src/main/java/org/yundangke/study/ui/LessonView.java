@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -16,6 +15,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.UUID;
+import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.media.MediaLibrary;
@@ -52,11 +52,8 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        LessonInfo lesson;
-        try {
-            lesson = catalogue.open(UUID.fromString(event.getRouteParameters().get(LESSON_ID).orElse("")));
-        } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
-            event.rerouteToError(AccessDeniedException.class);
+        LessonInfo lesson = RouteTarget.find(event, LESSON_ID, id -> catalogue.open(UUID.fromString(id))).orElse(null);
+        if (lesson == null) {
             return;
         }
         pageTitle = lesson.title();
