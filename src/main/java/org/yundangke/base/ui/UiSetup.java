@@ -58,8 +58,7 @@ class UiSetup implements VaadinServiceInitListener {
         UI ui = UI.getCurrent();
         UserError userError = cause(error, UserError.class);
         if (userError != null && ui != null) {
-            ui.access(() -> Notification.show(ui.getTranslation(userError.messageKey(), userError.args()), 8000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+            ui.access(() -> UserErrors.show(ui, userError));
             return;
         }
         boolean denied = hasCause(error, AccessDeniedException.class);

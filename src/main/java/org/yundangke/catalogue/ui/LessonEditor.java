@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.catalogue.ArticleImages;
 import org.yundangke.catalogue.Catalogue;
@@ -158,14 +158,10 @@ class LessonEditor extends Dialog {
 
     /** A picture goes into the store at once; its Markdown goes where the editor is writing (the end of the text). */
     private void addImage(ArticleImages images, byte[] data) {
-        try {
-            String url = images.upload(data);
+        UserErrors.attemptGet(() -> images.upload(data)).ifPresent(url -> {
             String text = body.getValue();
             body.setValue(text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n![](" + url + ")\n");
-        } catch (UserError e) {
-            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        });
     }
 
     private void openCourseForm() {
@@ -208,12 +204,8 @@ class LessonEditor extends Dialog {
         LessonDraft draft = new LessonDraft(article ? null : talk.getValue().id(), title.getValue(),
                 speaker.getValue(), summary.getValue(), category.getValue(), committeeIds, branchIds, tags.getValue(),
                 course.getValue() == null ? null : course.getValue().id(), article ? body.getValue() : null);
-        LessonInfo lesson;
-        try {
-            lesson = catalogue.createDraft(draft);
-        } catch (UserError e) {
-            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        LessonInfo lesson = UserErrors.attemptGet(() -> catalogue.createDraft(draft)).orElse(null);
+        if (lesson == null) {
             return;
         }
         if (publish) {

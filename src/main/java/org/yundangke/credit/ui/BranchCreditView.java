@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -30,7 +28,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.credit.CreditDocuments;
 import org.yundangke.credit.CreditLedger;
@@ -177,15 +175,11 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private boolean decide(Runnable decision) {
-        try {
-            decision.run();
-        } catch (UserError e) {
-            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return false;
+        boolean decided = UserErrors.attempt(decision);
+        if (decided) {
+            refresh();
         }
-        refresh();
-        return true;
+        return decided;
     }
 
     /** A member's entries of the year; a secretary corrects one with a reason the member will read. */
@@ -212,11 +206,7 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
         reason.setWidthFull();
         dialog.add(reason);
         Button confirm = new Button(getTranslation("credit.correct"), e -> {
-            try {
-                ledger.correct(entry.id(), reason.getValue());
-            } catch (UserError error) {
-                Notification.show(getTranslation(error.messageKey(), error.args()), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            if (!UserErrors.attempt(() -> ledger.correct(entry.id(), reason.getValue()))) {
                 return;
             }
             dialog.close();

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.credit.CreditRule;
 import org.yundangke.credit.CreditRules;
 
@@ -84,13 +84,10 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
                 amount.setErrorMessage(getTranslation("credit.rule.amount.missing"));
                 return;
             }
-            try {
-                rules.change(rule.code(), amount.getValue(),
-                        minutes.getValue(), daily.getValue(), yearly.getValue(),
-                        from.getValue() == null ? today.plusDays(1) : from.getValue(), note.getValue());
-            } catch (UserError error) {
-                Notification.show(getTranslation(error.messageKey(), error.args()), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            boolean changed = UserErrors.attempt(() -> rules.change(rule.code(), amount.getValue(), minutes.getValue(),
+                    daily.getValue(), yearly.getValue(), from.getValue() == null ? today.plusDays(1) : from.getValue(),
+                    note.getValue()));
+            if (!changed) {
                 return;
             }
             dialog.close();

@@ -26,7 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.credit.Evidence;
@@ -113,13 +113,10 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        try {
-            evidence.record(new Evidence.NewRecord(member.id(), branch.getValue().id(), activity.getValue(),
-                    day.getValue(), place.getValue(), description.getValue(), attendees.getValue(),
-                    chosen.stream().map(Map.Entry::getValue).toList()));
-        } catch (UserError e) {
-            Notification.show(getTranslation(e.messageKey(), e.args()), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        boolean recorded = UserErrors.attempt(() -> evidence.record(new Evidence.NewRecord(member.id(),
+                branch.getValue().id(), activity.getValue(), day.getValue(), place.getValue(), description.getValue(),
+                attendees.getValue(), chosen.stream().map(Map.Entry::getValue).toList())));
+        if (!recorded) {
             return;
         }
         place.clear();

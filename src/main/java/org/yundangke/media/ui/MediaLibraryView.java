@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Paragraph;
-import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.UploadTexts;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.upload.Upload;
@@ -163,15 +163,11 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("media.captions.title", talk.title()));
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            try {
-                library.attachCaptions(talk.id(), data);
+            if (UserErrors.attempt(() -> library.attachCaptions(talk.id(), data))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 Notification.show(getTranslation("media.captions.saved"), 5000, Notification.Position.BOTTOM_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (UserError e) {
-                Notification.show(getTranslation(e.messageKey(), e.args()), 8000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }));
         upload.setAcceptedFileTypes(".vtt", "text/vtt");

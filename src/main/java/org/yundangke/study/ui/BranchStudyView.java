@@ -23,7 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
-import org.yundangke.base.UserError;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
 import org.yundangke.catalogue.LessonInfo;
@@ -131,18 +131,16 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
             Notification.show(getTranslation("assignment.choose"), 5000, Notification.Position.MIDDLE);
             return;
         }
-        try {
-            assignments.assign(branchId, course.getValue() == null ? null : course.getValue().id(),
-                    lesson.getValue() == null ? null : lesson.getValue().id(), due.getValue());
+        boolean assigned = UserErrors.attempt(() -> assignments.assign(branchId,
+                course.getValue() == null ? null : course.getValue().id(),
+                lesson.getValue() == null ? null : lesson.getValue().id(), due.getValue()));
+        if (assigned) {
             course.clear();
             lesson.clear();
             due.clear();
             Notification.show(getTranslation("assignment.done"), 4000, Notification.Position.BOTTOM_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
-        } catch (UserError e) {
-            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
