@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +15,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
@@ -20,6 +23,7 @@ import org.yundangke.media.MediaInfo;
 import org.yundangke.media.MediaKind;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.MediaState;
+import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
 
 /**
@@ -62,13 +66,33 @@ public class Catalogue {
         require(!draft.category().isBlank() && draft.category().length() <= 50, "category");
         require(draft.summary().length() <= 2000, "summary");
         require(draft.tags().length() <= 200, "tags");
+        LessonDraft aimed = aimed(draft, editorScope());
         return transaction.execute(tx -> {
             Integer position = draft.courseId() == null ? null : lessons.lastPositionIn(editableCourse(draft.courseId()).getId()) + 1;
-            Lesson lesson = draft.mediaId() == null ? article(draft, position) : talk(draft, position);
+            Lesson lesson = draft.mediaId() == null ? article(aimed, position) : talk(aimed, position);
             lessons.saveAndFlush(lesson); // the pictures' rows point at it
             images.attach(lesson.getId(), draft.body());
             return lesson.toInfo();
         });
+    }
+
+    /**
+     * The audience as it may be: a city or county admin aims only inside their subtree, and a lesson of theirs with
+     * no audience chosen goes to their own committee's subtree; only a province admin (or a lecturer of the province's
+     * mobile Party school) publishes to everyone.
+     */
+    private LessonDraft aimed(LessonDraft draft, EditorScope scope) {
+        if (scope.everything() || !CurrentUser.isAdmin()) {
+            return draft;
+        }
+        if (draft.audienceCommittees().isEmpty() && draft.audienceBranches().isEmpty()) {
+            return draft.forCommittees(Set.of(scope.ownCommittee()));
+        }
+        if (!scope.committees().containsAll(draft.audienceCommittees())
+                || !scope.branches().containsAll(draft.audienceBranches())) {
+            throw new AccessDeniedException(scope.username() + " may not aim a lesson outside their area");
+        }
+        return draft;
     }
 
     private Lesson talk(LessonDraft draft, @Nullable Integer position) {
@@ -128,11 +152,18 @@ public class Catalogue {
         transaction.executeWithoutResult(tx -> editable(lessonId).archive());
     }
 
-    /** The lessons an editor looks after: a lecturer their own, an admin all. */
+    /**
+     * The lessons an editor looks after: a lecturer their own; an admin their own and those aimed inside their
+     * subtree; a province admin all.
+     */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public Page<LessonInfo> editorsList(Pageable page) {
-        return (CurrentUser.isAdmin() ? lessons.findAll(page) : lessons.findByOwnerUsername(CurrentUser.name(), page))
-                .map(Lesson::toInfo);
+        EditorScope scope = editorScope();
+        Page<Lesson> found = scope.everything() ? lessons.findAll(page)
+                : CurrentUser.isAdmin() ? lessons.findManagedWithin(scope.username(), scope.committees(),
+                        scope.branches(), page)
+                : lessons.findByOwnerUsername(scope.username(), page);
+        return found.map(Lesson::toInfo);
     }
 
     /** Published lessons meant for the caller, newest first. */
@@ -192,12 +223,19 @@ public class Catalogue {
     @PreAuthorize("isAuthenticated()")
     public LessonInfo open(UUID lessonId) {
         Lesson lesson = lessons.findById(lessonId).orElseThrow(() -> new AccessDeniedException("no lesson " + lessonId));
-        boolean editor = CurrentUser.isAdmin() || lesson.getOwnerUsername().equals(CurrentUser.name());
         boolean audience = lesson.getState() == LessonState.PUBLISHED && lesson.reaches(reach());
-        if (!editor && !audience) {
+        if (!audience && !editorScope().manages(lesson)) {
             throw new AccessDeniedException(CurrentUser.name() + " may not open lesson " + lessonId);
         }
         return lesson.toInfo();
+    }
+
+    /** Whether the lesson is published and meant for the caller (what a progress report needs, every time). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean isOpenToCaller(UUID lessonId) {
+        return lessons.findById(lessonId).filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach()))
+                .isPresent();
     }
 
     /** A lesson's title whatever its state (for a completion recorded just as the lesson was taken down). */
@@ -222,10 +260,38 @@ public class Catalogue {
 
     private Lesson editable(UUID lessonId) {
         Lesson lesson = lessons.findById(lessonId).orElseThrow(() -> new AccessDeniedException("no lesson " + lessonId));
-        if (!CurrentUser.isAdmin() && !lesson.getOwnerUsername().equals(CurrentUser.name())) {
+        if (!editorScope().manages(lesson)) {
             throw new AccessDeniedException(CurrentUser.name() + " may not edit lesson " + lessonId);
         }
         return lesson;
+    }
+
+    /**
+     * The lessons the caller may manage: everything for a province admin; otherwise their own, and for an admin those
+     * aimed only inside their subtree ({@code committees} and {@code branches} hold {@link Reach#NONE} too).
+     */
+    private record EditorScope(String username, boolean everything, Set<Long> committees, Set<Long> branches,
+                               long ownCommittee) {
+
+        boolean manages(Lesson lesson) {
+            return everything || lesson.getOwnerUsername().equals(username)
+                    || lesson.liesWithin(committees, branches);
+        }
+    }
+
+    private EditorScope editorScope() {
+        String me = CurrentUser.name();
+        if (!CurrentUser.isAdmin()) {
+            return new EditorScope(me, false, Set.of(), Set.of(), Reach.NONE);
+        }
+        if (directory.administersProvince()) {
+            return new EditorScope(me, true, Set.of(), Set.of(), Reach.NONE);
+        }
+        List<CommitteeInfo> committees = directory.committeesInScope(); // their own committee first
+        Reach area = Reach.of(committees.stream().map(CommitteeInfo::id).collect(Collectors.toSet()),
+                directory.branchIdsInScope());
+        return new EditorScope(me, false, area.committees(), area.branches(),
+                committees.isEmpty() ? Reach.NONE : committees.getFirst().id());
     }
 
     /** The caller's committees and branches, for the audience checks. */

@@ -109,6 +109,11 @@ class Lesson {
                 || audienceBranches.stream().anyMatch(reach.branches()::contains);
     }
 
+    /** Whether the lesson is aimed only at these committees' subtrees and branches (never at everyone). */
+    boolean liesWithin(Set<Long> committees, Set<Long> branches) {
+        return !everyone && committees.containsAll(audienceCommittees) && branches.containsAll(audienceBranches);
+    }
+
     UUID getId() {
         return id;
     }

@@ -30,6 +30,12 @@ public record LessonDraft(@Nullable UUID mediaId, String title, String speaker, 
                 body);
     }
 
+    /** The same lesson meant for these committees' subtrees (and the branches, if any). */
+    public LessonDraft forCommittees(Set<Long> committees) {
+        return new LessonDraft(mediaId, title, speaker, summary, category, committees, audienceBranches, tags,
+                courseId, body);
+    }
+
     /** The same fields as an article with this Markdown text instead of a talk. */
     public LessonDraft asArticle(String markdown) {
         return new LessonDraft(null, title, speaker, summary, category, audienceCommittees, audienceBranches, tags,

@@ -44,5 +44,13 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
 
     Page<Lesson> findByOwnerUsername(String owner, Pageable pageable);
 
+    /** The owner's lessons and those aimed only inside these committees' subtrees and branches (see Reach.NONE). */
+    @Query("""
+            select l from Lesson l where l.ownerUsername = :owner or (l.everyone = false
+              and not exists (select 1 from Lesson o join o.audienceCommittees c where o = l and c not in :committees)
+              and not exists (select 1 from Lesson ob join ob.audienceBranches b where ob = l and b not in :branches))""")
+    Page<Lesson> findManagedWithin(String owner, Collection<Long> committees, Collection<Long> branches,
+                                   Pageable pageable);
+
     List<Lesson> findByMediaIdAndState(UUID mediaId, LessonState state);
 }

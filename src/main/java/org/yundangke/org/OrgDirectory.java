@@ -89,6 +89,17 @@ public class OrgDirectory {
                 .map(b -> b.toInfo(members.countAttachedTo(b.getId()))).toList();
     }
 
+    /** The ids of {@link #branchesInScope()}, without counting their members. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public Set<Long> branchIdsInScope() {
+        Actor actor = currentActor();
+        Stream<Branch> administered = subtreePath(actor)
+                .map(path -> branches.findInSubtree(path).stream()).orElseGet(Stream::empty);
+        Set<Long> ids = new HashSet<>(actor.ledBranchIds());
+        administered.forEach(b -> ids.add(b.getId()));
+        return ids;
+    }
+
     /** Branches of the given ids the caller may see, with names; used to label a member's "1+2" memberships. */
     @PreAuthorize("isAuthenticated()")
     public List<BranchInfo> branchesByIds(List<Long> ids) {
