@@ -64,6 +64,40 @@ final class PlayedSpans {
         return new PlayedSpans(List.copyOf(merged));
     }
 
+    /**
+     * These spans plus the given ones clipped to the lesson, as far as {@code maxUniqueMs} allows: a span that would
+     * pass it is cut short, and spans after it are left out. What was credited before is never taken away.
+     */
+    PlayedSpans withAtMost(List<Span> added, long durationMs, long maxUniqueMs) {
+        PlayedSpans result = this;
+        for (Span span : added.stream().sorted(Comparator.comparingLong(Span::startMs)).toList()) {
+            long room = maxUniqueMs - result.uniqueMs();
+            if (room <= 0 || span.startMs() >= durationMs) {
+                continue;
+            }
+            Span clipped = new Span(span.startMs(), Math.min(span.endMs(), durationMs));
+            PlayedSpans whole = result.with(List.of(clipped));
+            result = whole.uniqueMs() - result.uniqueMs() <= room ? whole
+                    : result.with(List.of(new Span(clipped.startMs(), result.endWithin(clipped, room))));
+        }
+        return result;
+    }
+
+    /** The latest end of a span starting where {@code span} does that adds at most {@code room} new milliseconds. */
+    private long endWithin(Span span, long room) {
+        long fits = span.startMs();
+        long tooFar = span.endMs();
+        while (tooFar - fits > 1) {
+            long middle = (fits + tooFar) >>> 1;
+            if (with(List.of(new Span(span.startMs(), middle))).uniqueMs() - uniqueMs() <= room) {
+                fits = middle;
+            } else {
+                tooFar = middle;
+            }
+        }
+        return fits;
+    }
+
     /** Only the parts within the lesson: a player may report a little past the end. */
     PlayedSpans within(long durationMs) {
         List<Span> clipped = new ArrayList<>();

@@ -22,13 +22,17 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 
 /**
  * Verified watching: merges what the player reports into unique played time per member and lesson, and completes the
- * lesson once that reaches the configured share of its length (default 90 %). A report claiming more play than twice
- * the real time since the previous one is ignored; the same report twice changes nothing.
+ * lesson once that reaches the configured share of its length (default 90 %). The server's clock bounds it: the
+ * unique time a member can hold never exceeds {@value #MAX_SPEED} times the time the server has seen the lesson open
+ * (summed over page visits and devices, each moment once) plus a small slack, so a lesson of length L cannot complete
+ * sooner than 0.9 × L ÷ {@value #MAX_SPEED} of real time whatever the browser sends. The same report twice changes
+ * nothing; a report on a lesson no longer published or no longer meant for the member is refused.
  */
 @Service
 public class StudyProgress {
@@ -37,15 +41,25 @@ public class StudyProgress {
     public record Standing(long uniqueSeconds, double positionSeconds, boolean completed) {
     }
 
-    private record Watched(String spans, long uniqueMs, double position, Instant lastReport, long durationMs) {
+    private record Watched(String spans, long uniqueMs, long openMs, Instant lastSeen, long durationMs) {
     }
 
     private record Outcome(long uniqueMs, double position, boolean completedEver) {
     }
 
+    /** The fastest playback the player offers. */
     static final double MAX_SPEED = 2.0;
-    /** Leeway for clocks and the report that arrives just after its period. */
-    static final Duration SLACK = Duration.ofSeconds(2);
+    /** Leeway in played milliseconds for rounding and the report that arrives just after its period. */
+    static final long SLACK_MS = 2_000;
+    /**
+     * The longest silence that still counts as open time: the player reports every 12 s, a hidden page about once a
+     * minute; a page that went quiet for longer may have been closed, so the rest of the silence counts for nothing.
+     */
+    static final Duration MAX_GAP = Duration.ofMinutes(2);
+    /** A player sends a handful of spans every 12 s; a report of more is not from our player. */
+    static final int MAX_SPANS_PER_REPORT = 200;
+    /** Stored spans of one lesson; beyond this a report's new spans are refused (the column holds them all). */
+    static final int MAX_STORED_SPANS = 500;
     static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
@@ -73,65 +87,70 @@ public class StudyProgress {
         this.clock = clock;
     }
 
-    /** The lesson page opened: starts the clock the next report is measured against; returns where to resume. */
+    /** The lesson page opened: the server starts counting open time; returns where to resume. */
     @PreAuthorize("isAuthenticated()")
     public Standing begin(UUID lessonId) {
         LessonInfo lesson = catalogue.open(lessonId); // refuses a lesson the member may not see
         long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
         String user = CurrentUser.name();
-        Timestamp now = Timestamp.from(clock.instant());
-        int year = year(clock.instant());
+        Instant now = clock.instant();
+        int year = year(now);
         transaction.executeWithoutResult(tx -> {
-            // a new calendar year starts the lesson's study time afresh; the resume position stays
-            int updated = jdbc.update("update watch_progress set last_report_at = ?, duration_ms = ?,"
-                    + " played_spans = case when study_year = ? then played_spans else '' end,"
-                    + " unique_ms = case when study_year = ? then unique_ms else 0 end, study_year = ?"
-                    + " where username = ? and lesson_id = ?", now, durationMs, year, year, year, user, lessonId);
-            if (updated == 0) {
+            List<Watched> rows = watched(user, lessonId);
+            if (rows.isEmpty()) {
                 jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms, study_year)"
-                        + " values (?, ?, ?, ?, ?)", user, lessonId, now, durationMs, year);
+                        + " values (?, ?, ?, ?, ?)", user, lessonId, Timestamp.from(now), durationMs, year);
+                return;
             }
+            long openMs = rows.getFirst().openMs() + openSince(rows.getFirst().lastSeen(), now);
+            // a new calendar year starts the lesson's study time afresh; the resume position stays
+            jdbc.update("update watch_progress set last_report_at = ?, duration_ms = ?,"
+                    + " played_spans = case when study_year = ? then played_spans else '' end,"
+                    + " unique_ms = case when study_year = ? then unique_ms else 0 end,"
+                    + " open_ms = case when study_year = ? then ? else 0 end, study_year = ?"
+                    + " where username = ? and lesson_id = ?", Timestamp.from(now), durationMs, year, year, year,
+                    openMs, year, user, lessonId);
         });
         return standing(lessonId);
     }
 
     /**
-     * Merges a report of played spans (seconds from the start) and the current position. Only a lesson page opened
-     * with {@link #begin} (which checked the audience) is measured; two statements per report on the hot path.
+     * Merges a report of played spans (seconds from the start) and the current position, within what the server's
+     * clock allows. Only a lesson page opened with {@link #begin} is measured.
+     *
+     * @throws UserError when a number is not finite or the report holds more spans than a player sends
      */
     @PreAuthorize("isAuthenticated()")
     public Standing report(UUID lessonId, List<double[]> spansSeconds, double positionSeconds) {
+        List<PlayedSpans.Span> reported = spans(spansSeconds);
+        if (!Double.isFinite(positionSeconds)) {
+            throw new UserError("progress.report.invalid");
+        }
         String user = CurrentUser.name();
-        List<PlayedSpans.Span> reported = spansSeconds.stream()
-                .filter(s -> s.length == 2 && s[1] > s[0] && s[0] >= 0)
-                .map(s -> new PlayedSpans.Span(Math.round(s[0] * 1000), Math.round(s[1] * 1000))).toList();
+        if (!catalogue.isOpenToCaller(lessonId)) {
+            throw new AccessDeniedException("lesson " + lessonId + " is not published for " + user);
+        }
         Outcome outcome = transaction.execute(tx -> {
-            List<Watched> rows = jdbc.query("select played_spans, unique_ms, last_position_s, last_report_at,"
-                    + " duration_ms from watch_progress where username = ? and lesson_id = ? for update",
-                    (rs, n) -> new Watched(rs.getString("played_spans"), rs.getLong("unique_ms"),
-                            rs.getDouble("last_position_s"),
-                            rs.getObject("last_report_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms")),
-                    user, lessonId);
+            List<Watched> rows = watched(user, lessonId);
             if (rows.isEmpty()) {
                 throw new AccessDeniedException("lesson " + lessonId + " was not opened by " + user);
             }
             Watched row = rows.getFirst();
             Instant now = clock.instant();
-            long claimedMs = PlayedSpans.none().with(reported).uniqueMs();
-            long allowedMs = (long) ((Duration.between(row.lastReport(), now).plus(SLACK).toMillis()) * MAX_SPEED);
-            if (claimedMs > allowedMs) {
-                return new Outcome(row.uniqueMs(), row.position(), false); // faster than twice real time: ignored
+            long openMs = row.openMs() + openSince(row.lastSeen(), now);
+            PlayedSpans before = PlayedSpans.parse(row.spans());
+            PlayedSpans merged = before.withAtMost(reported, row.durationMs(), (long) (MAX_SPEED * openMs) + SLACK_MS);
+            if (merged.spans().size() > MAX_STORED_SPANS) {
+                merged = before; // scattered seconds beyond any real viewing: kept out of the column
             }
-            PlayedSpans merged = PlayedSpans.parse(row.spans()).with(reported).within(row.durationMs());
-            double position = Math.max(0, positionSeconds);
+            double position = Math.clamp(positionSeconds, 0, row.durationMs() / 1000.0);
             jdbc.update("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
-                    + " last_report_at = ? where username = ? and lesson_id = ?", merged.stored(), merged.uniqueMs(),
-                    position, Timestamp.from(now), user, lessonId);
-            boolean complete = row.durationMs() > 0
-                    && merged.uniqueMs() >= Math.ceil(row.durationMs() * completionShare);
+                    + " open_ms = ?, last_report_at = ? where username = ? and lesson_id = ?", merged.stored(),
+                    merged.uniqueMs(), position, openMs, Timestamp.from(now), user, lessonId);
+            boolean complete = complete(merged.uniqueMs(), openMs, row.durationMs());
             // the threshold is crossed once a year (spans restart with the year), so this is the hot path's only
             // extra work, and recordCompletion still guards against a second device crossing it at the same moment
-            boolean completedNow = complete && row.uniqueMs() < Math.ceil(row.durationMs() * completionShare)
+            boolean completedNow = complete && !complete(row.uniqueMs(), row.openMs(), row.durationMs())
                     && recordCompletion(user, lessonId, now);
             if (completedNow) {
                 String title = catalogue.title(lessonId);
@@ -141,6 +160,38 @@ public class StudyProgress {
         });
         return outcome.completedEver() ? standing(lessonId)
                 : new Standing(outcome.uniqueMs() / 1000, outcome.position(), false);
+    }
+
+    /** The share of the lesson is played, and the lesson was open long enough to play it at the fastest speed. */
+    private boolean complete(long uniqueMs, long openMs, long durationMs) {
+        double threshold = Math.ceil(durationMs * completionShare);
+        return durationMs > 0 && uniqueMs >= threshold && MAX_SPEED * openMs >= threshold;
+    }
+
+    /** Open time since the server last heard from a page of the lesson: real time, a silence counting up to a limit. */
+    private static long openSince(Instant lastSeen, Instant now) {
+        return Math.clamp(Duration.between(lastSeen, now).toMillis(), 0, MAX_GAP.toMillis());
+    }
+
+    private List<Watched> watched(String user, UUID lessonId) {
+        return jdbc.query("select played_spans, unique_ms, open_ms, last_report_at, duration_ms from watch_progress"
+                + " where username = ? and lesson_id = ? for update",
+                (rs, n) -> new Watched(rs.getString("played_spans"), rs.getLong("unique_ms"), rs.getLong("open_ms"),
+                        rs.getObject("last_report_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms")),
+                user, lessonId);
+    }
+
+    private static List<PlayedSpans.Span> spans(List<double[]> spansSeconds) {
+        if (spansSeconds.size() > MAX_SPANS_PER_REPORT) {
+            throw new UserError("progress.report.invalid");
+        }
+        for (double[] span : spansSeconds) {
+            if (span == null || span.length != 2 || !Double.isFinite(span[0]) || !Double.isFinite(span[1])) {
+                throw new UserError("progress.report.invalid");
+            }
+        }
+        return spansSeconds.stream().filter(s -> s[1] > s[0] && s[0] >= 0)
+                .map(s -> new PlayedSpans.Span(Math.round(s[0] * 1000), Math.round(s[1] * 1000))).toList();
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -49,4 +49,22 @@ class PlayedSpansTest {
         assertThat(played.within(40_000).uniqueMs()).isEqualTo(25_000);
         assertThat(PlayedSpans.parse("").uniqueMs()).isZero();
     }
+
+    @Test
+    void a_budget_cuts_the_new_span_short_and_keeps_what_was_credited() {
+        PlayedSpans earlier = PlayedSpans.none().with(List.of(new Span(0, 10_000), new Span(20_000, 30_000)));
+        // 15 s of room: the new 0–60 s span adds 10–20 s (10 s) and then 30–35 s (5 s)
+        PlayedSpans after = earlier.withAtMost(List.of(new Span(0, 60_000)), 100_000, 35_000);
+        assertThat(after.uniqueMs()).isEqualTo(35_000);
+        assertThat(after.spans()).containsExactly(new Span(0, 35_000));
+        assertThat(earlier.withAtMost(List.of(new Span(40_000, 50_000)), 100_000, 5_000).uniqueMs())
+                .as("over budget already: nothing new, nothing lost").isEqualTo(20_000);
+    }
+
+    @Test
+    void a_budget_leaves_out_spans_past_the_end_of_the_lesson_and_clips_the_last() {
+        PlayedSpans played = PlayedSpans.none().withAtMost(List.of(new Span(90_000, 130_000),
+                new Span(200_000, 210_000)), 100_000, 1_000_000);
+        assertThat(played.spans()).containsExactly(new Span(90_000, 100_000));
+    }
 }
