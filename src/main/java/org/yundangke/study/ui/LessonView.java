@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.UUID;
 import org.yundangke.base.ui.RouteTarget;
+import org.yundangke.catalogue.ArticleHtml;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.media.MediaLibrary;
@@ -72,8 +73,7 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             player.setWidthFull();
             add(player, summary);
         } else {
-            Markdown text = new Markdown(lesson.body() == null ? "" : lesson.body());
-            text.addClassName("ydk-article");
+            Html text = new Html(ArticleHtml.render(lesson.body() == null ? "" : lesson.body()));
             // read to the end before but not completed (last year's reading, or seconds lost on the way): from the top
             double duration = lesson.durationSeconds() == null ? 0 : lesson.durationSeconds();
             double startAt = !standing.completed() && standing.positionSeconds() >= duration - 1 ? 0

@@ -90,7 +90,7 @@ class ArticleBrowserTest {
             assertThat(page.locator("ydk-reader button").allTextContents()).containsExactly("朗读全文", "暂停", "停止");
             assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
                     .as("no sideways scrolling at 360 px and the largest font").isEqualTo(true);
-            assertThat(page.textContent("vaadin-markdown")).contains("学习体会", "不忘初心");
+            assertThat(page.textContent(".ydk-article")).contains("学习体会", "不忘初心");
 
             page.waitForTimeout(14_000); // the article is on screen: the reader reports after 12 s
             page.navigate("about:blank");

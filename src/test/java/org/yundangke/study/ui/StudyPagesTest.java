@@ -10,7 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Set;
@@ -122,7 +122,7 @@ class StudyPagesTest extends KaribuTest {
         UI.getCurrent().navigate(LessonView.class, new RouteParameters(LessonView.LESSON_ID, article.id().toString()));
         LessonView view = _get(LessonView.class);
         assertThat(view.facts.getText()).contains("图文", "1 分钟");
-        assertThat(_get(view, Markdown.class).getContent()).contains("正文第一段。");
+        assertThat(_get(view, Html.class).getInnerHtml()).contains("<h2>小标题</h2>", "<p>正文第一段。</p>");
         ArticleReader reader = _get(view, ArticleReader.class);
         assertThat(reader.getElement().getAttribute("duration")).isEqualTo("60.0");
         assertThat(reader.getElement().getProperty("text")).contains("第一篇", "小标题", "正文第一段。")
