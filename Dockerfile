@@ -1,7 +1,7 @@
 # The app image for docker-compose: the UI node and the transcode worker run this same image.
 # Build the jar first on the host (it carries Vaadin's production bundle and the ffmpeg binaries):
 #   mvn package -DskipTests
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:21.0.8_9-jre-noble
 
 # ffmpeg from the org.bytedeco package needs these at run time
 RUN apt-get update \

@@ -48,7 +48,7 @@ public class MediaProbe {
                 "-show_format", "-show_streams", input));
         if (run.exitCode != 0) {
             throw new MediaRejectedException(looksLikeMedia(head(input)) ? Rejection.CORRUPT : Rejection.NOT_MEDIA,
-                    run.stderr.strip());
+                    withoutInput(run.stderr, input));
         }
         ProbeResult result = judge(json.readTree(run.stdout));
         requireDecodableEnd(input, result.durationSeconds());
@@ -151,8 +151,13 @@ public class MediaProbe {
         Run run = run(List.of(tools.ffmpegPath().toString(), "-v", "error", "-xerror",
                 "-ss", String.valueOf(Math.max(0, duration - 2)), "-i", input, "-t", "2", "-f", "null", "-"));
         if (run.exitCode != 0) {
-            throw new MediaRejectedException(Rejection.CORRUPT, run.stderr.strip());
+            throw new MediaRejectedException(Rejection.CORRUPT, withoutInput(run.stderr, input));
         }
+    }
+
+    /** The tools' messages name their input, a presigned URL whose signature must not reach a log or a page. */
+    static String withoutInput(String output, String input) {
+        return output.replace(input, "<original>").strip();
     }
 
     private record Run(int exitCode, String stdout, String stderr) {

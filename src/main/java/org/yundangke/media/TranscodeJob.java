@@ -24,6 +24,8 @@ import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +57,30 @@ public class TranscodeJob {
         this.tools = tools;
         this.properties = properties;
         this.transaction = transaction;
-        this.workRoot = dataDir.resolve("work");
+        this.workRoot = dataDir.resolve("work").toAbsolutePath().normalize();
+    }
+
+    /**
+     * An app killed without a chance to stop its children (kill -9, a power cut) leaves its ffmpeg running, writing
+     * into the work folder that the retried job is about to use: such strays are stopped before this node takes jobs.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void stopStrayTranscoders() {
+        strayTranscoders().forEach(stray -> {
+            log.warn("Stopping a transcoder left over from an earlier run: pid {}", stray.pid());
+            stray.destroyForcibly();
+        });
+    }
+
+    /** ffmpeg processes of this machine whose arguments name this node's work folder. */
+    List<ProcessHandle> strayTranscoders() {
+        String ffmpeg = tools.ffmpegPath().toAbsolutePath().toString();
+        String folder = workRoot.toString() + "/";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().filter(ffmpeg::equals).isPresent())
+                .filter(p -> p.info().arguments().filter(args -> Stream.of(args).anyMatch(a -> a.startsWith(folder)))
+                        .isPresent())
+                .toList();
     }
 
     @Job(name = "Transcode talk %0", retries = 5)
@@ -71,7 +96,7 @@ public class TranscodeJob {
             String input = objects.presignedGet(talk.originalObject(), INPUT_URL_VALIDITY);
             Ladder ladder = Ladder.plan(talk.probeResult(), properties);
             Files.createDirectories(work);
-            runFfmpeg(ladder.ffmpegArguments(input, work), ladder.source().durationSeconds(), mediaId);
+            runFfmpeg(ladder.ffmpegArguments(input, work), input, ladder.source().durationSeconds(), mediaId);
             store(work, talk.prefix());
             if (!properties.keepOriginals()) {
                 objects.deleteAll(talk.originalObject());
@@ -90,7 +115,8 @@ public class TranscodeJob {
         }
     }
 
-    private void runFfmpeg(List<String> arguments, double durationSeconds, UUID mediaId) throws Exception {
+    private void runFfmpeg(List<String> arguments, String input, double durationSeconds, UUID mediaId)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(tools.ffmpegPath().toString());
         command.addAll(arguments);
@@ -112,7 +138,8 @@ public class TranscodeJob {
             int exit = process.waitFor();
             errors.join();
             if (exit != 0) {
-                throw new IllegalStateException("ffmpeg exited with " + exit + ": " + String.join(" | ", lastErrors));
+                throw new IllegalStateException("ffmpeg exited with " + exit + ": "
+                        + MediaProbe.withoutInput(String.join(" | ", lastErrors), input));
             }
         }
     }

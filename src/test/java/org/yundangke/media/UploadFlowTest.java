@@ -17,9 +17,12 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.AppSession;
@@ -104,7 +107,9 @@ class UploadFlowTest {
     }
 
     @Test
-    void a_refused_file_leaves_no_rows_and_no_objects() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_refused_file_leaves_no_rows_and_no_objects_and_logs_no_signed_address(CapturedOutput log)
+            throws Exception {
         AppSession lecturer = AppSession.login(port, "lecturer", "demo1234");
         byte[] document = "第一章 党史学习教育\n".repeat(2000).getBytes();
         String notMedia = uploadWhole(lecturer, "讲稿.mp4", document);
@@ -113,6 +118,8 @@ class UploadFlowTest {
         byte[] cut = Arrays.copyOf(Files.readAllBytes(SampleTalks.LANDSCAPE), 200_000);
         String corrupt = uploadWhole(lecturer, "cut.mp4", cut);
         assertRefusedAndGone(lecturer, corrupt, "CORRUPT");
+        assertThat(log.getAll()).contains("Refused upload").doesNotContain("X-Amz-Signature")
+                .doesNotContain("X-Amz-Credential");
     }
 
     @Test
