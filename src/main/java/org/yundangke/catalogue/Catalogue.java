@@ -238,6 +238,12 @@ public class Catalogue {
                 .isPresent();
     }
 
+    /** Whether the lesson is published (for anyone); one indexed read, for the reports between full checks. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean isPublished(UUID lessonId) {
+        return lessons.findStateOf(lessonId).filter(LessonState.PUBLISHED::equals).isPresent();
+    }
+
     /** A lesson's title whatever its state (for a completion recorded just as the lesson was taken down). */
     @PreAuthorize("isAuthenticated()")
     public String title(UUID lessonId) {

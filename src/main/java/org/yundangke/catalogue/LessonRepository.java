@@ -53,4 +53,7 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
                                    Pageable pageable);
 
     List<Lesson> findByMediaIdAndState(UUID mediaId, LessonState state);
+
+    @Query("select l.state from Lesson l where l.id = :id")
+    java.util.Optional<LessonState> findStateOf(UUID id);
 }

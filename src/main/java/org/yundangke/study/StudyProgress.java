@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,8 @@ public class StudyProgress {
     public record Standing(long uniqueSeconds, double positionSeconds, boolean completed) {
     }
 
-    private record Watched(String spans, long uniqueMs, long openMs, Instant lastSeen, long durationMs) {
+    private record Watched(String spans, long uniqueMs, long openMs, Instant lastSeen, long durationMs,
+                           Instant audienceChecked) {
     }
 
     private record Outcome(long uniqueMs, double position, boolean completedEver) {
@@ -60,6 +62,11 @@ public class StudyProgress {
     static final int MAX_SPANS_PER_REPORT = 200;
     /** Stored spans of one lesson; beyond this a report's new spans are refused (the column holds them all). */
     static final int MAX_STORED_SPANS = 500;
+    /**
+     * How long the audience check of a page visit holds for its reports: in between, a report only asks whether the
+     * lesson is still published (the full check reads the member's branches and committees).
+     */
+    static final Duration AUDIENCE_RECHECK = Duration.ofMinutes(1);
     static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
@@ -98,8 +105,9 @@ public class StudyProgress {
         transaction.executeWithoutResult(tx -> {
             List<Watched> rows = watched(user, lessonId);
             if (rows.isEmpty()) {
-                jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms, study_year)"
-                        + " values (?, ?, ?, ?, ?)", user, lessonId, Timestamp.from(now), durationMs, year);
+                jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms, study_year,"
+                        + " audience_checked_at) values (?, ?, ?, ?, ?, ?)", user, lessonId, Timestamp.from(now),
+                        durationMs, year, Timestamp.from(now));
                 return;
             }
             long openMs = rows.getFirst().openMs() + openSince(rows.getFirst().lastSeen(), now);
@@ -107,9 +115,9 @@ public class StudyProgress {
             jdbc.update("update watch_progress set last_report_at = ?, duration_ms = ?,"
                     + " played_spans = case when study_year = ? then played_spans else '' end,"
                     + " unique_ms = case when study_year = ? then unique_ms else 0 end,"
-                    + " open_ms = case when study_year = ? then ? else 0 end, study_year = ?"
+                    + " open_ms = case when study_year = ? then ? else 0 end, study_year = ?, audience_checked_at = ?"
                     + " where username = ? and lesson_id = ?", Timestamp.from(now), durationMs, year, year, year,
-                    openMs, year, user, lessonId);
+                    openMs, year, Timestamp.from(now), user, lessonId);
         });
         return standing(lessonId);
     }
@@ -127,9 +135,6 @@ public class StudyProgress {
             throw new UserError("progress.report.invalid");
         }
         String user = CurrentUser.name();
-        if (!catalogue.isOpenToCaller(lessonId)) {
-            throw new AccessDeniedException("lesson " + lessonId + " is not published for " + user);
-        }
         Outcome outcome = transaction.execute(tx -> {
             List<Watched> rows = watched(user, lessonId);
             if (rows.isEmpty()) {
@@ -137,6 +142,10 @@ public class StudyProgress {
             }
             Watched row = rows.getFirst();
             Instant now = clock.instant();
+            boolean checkAudience = !row.audienceChecked().plus(AUDIENCE_RECHECK).isAfter(now);
+            if (checkAudience ? !catalogue.isOpenToCaller(lessonId) : !catalogue.isPublished(lessonId)) {
+                throw new AccessDeniedException("lesson " + lessonId + " is no longer published for " + user);
+            }
             long openMs = row.openMs() + openSince(row.lastSeen(), now);
             PlayedSpans before = PlayedSpans.parse(row.spans());
             PlayedSpans merged = before.withAtMost(reported, row.durationMs(), (long) (MAX_SPEED * openMs) + SLACK_MS);
@@ -145,8 +154,9 @@ public class StudyProgress {
             }
             double position = Math.clamp(positionSeconds, 0, row.durationMs() / 1000.0);
             jdbc.update("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
-                    + " open_ms = ?, last_report_at = ? where username = ? and lesson_id = ?", merged.stored(),
-                    merged.uniqueMs(), position, openMs, Timestamp.from(now), user, lessonId);
+                    + " open_ms = ?, last_report_at = ?, audience_checked_at = ? where username = ? and lesson_id = ?",
+                    merged.stored(), merged.uniqueMs(), position, openMs, Timestamp.from(now),
+                    Timestamp.from(checkAudience ? now : row.audienceChecked()), user, lessonId);
             boolean complete = complete(merged.uniqueMs(), openMs, row.durationMs());
             // the threshold is crossed once a year (spans restart with the year), so this is the hot path's only
             // extra work, and recordCompletion still guards against a second device crossing it at the same moment
@@ -174,10 +184,12 @@ public class StudyProgress {
     }
 
     private List<Watched> watched(String user, UUID lessonId) {
-        return jdbc.query("select played_spans, unique_ms, open_ms, last_report_at, duration_ms from watch_progress"
-                + " where username = ? and lesson_id = ? for update",
+        return jdbc.query("select played_spans, unique_ms, open_ms, last_report_at, duration_ms, audience_checked_at"
+                + " from watch_progress where username = ? and lesson_id = ? for update",
                 (rs, n) -> new Watched(rs.getString("played_spans"), rs.getLong("unique_ms"), rs.getLong("open_ms"),
-                        rs.getObject("last_report_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms")),
+                        rs.getObject("last_report_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"),
+                        Optional.ofNullable(rs.getObject("audience_checked_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH)),
                 user, lessonId);
     }
 

@@ -181,6 +181,17 @@ class StudyTimeBoundTest {
     }
 
     @Test
+    void a_member_no_longer_in_the_audience_is_refused_within_a_minute() {
+        clock.advance(Duration.ofSeconds(30));
+        progress.report(lesson, List.of(span(0, 30)), 30);
+        jdbc.update("update lesson set everyone = false where id = ?", lesson);
+        jdbc.update("insert into lesson_audience (lesson_id, committee_id) values (?, -42)", lesson);
+        clock.advance(StudyProgress.AUDIENCE_RECHECK);
+        assertThatThrownBy(() -> progress.report(lesson, List.of(span(30, 60)), 60))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void numbers_that_are_not_finite_are_refused_and_positions_stay_within_the_lesson() {
         clock.advance(Duration.ofSeconds(30));
         assertThatThrownBy(() -> progress.report(lesson, List.of(span(0, 30)), Double.NaN))
