@@ -1,26 +1,39 @@
 package org.yundangke.catalogue;
 
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
-/** An article's Markdown as plain words: what the reading time counts and what the read-aloud voice says. */
+/**
+ * An article as plain words, one line per paragraph, heading or list item: what the reading time counts and what the
+ * read-aloud voice says. Taken from the same cleaned HTML members see ({@link ArticleHtml}), so nothing the cleaning
+ * removed (a style sheet's text, a script) is counted or read aloud.
+ */
 public final class ArticleText {
-
-    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
-    private static final Pattern LINE_MARKS = Pattern.compile("(?m)^\\s{0,3}(#{1,6}|>|[-*+]|\\d+[.)])\\s+");
-    private static final Pattern INLINE_MARKS = Pattern.compile("[*_`~]+");
-    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
 
     private ArticleText() {
     }
 
     public static String plain(String markdown) {
-        String text = IMAGE.matcher(markdown).replaceAll("");
-        text = LINK.matcher(text).replaceAll("$1");
-        text = TAG.matcher(text).replaceAll("");
-        text = LINE_MARKS.matcher(text).replaceAll("");
-        text = INLINE_MARKS.matcher(text).replaceAll("");
-        return SPACES.matcher(text).replaceAll(" ").replaceAll("\\n{3,}", "\n\n").strip();
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode words) {
+                    text.append(words.text());
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && element.isBlock()) {
+                    text.append('\n');
+                }
+            }
+        }, Jsoup.parseBodyFragment(ArticleHtml.render(markdown)).body());
+        return text.toString().replaceAll("[ \\t]+", " ").replaceAll(" *\\n[\\s]*", "\n").strip();
     }
 }

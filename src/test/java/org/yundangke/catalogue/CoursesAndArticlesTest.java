@@ -172,10 +172,11 @@ class CoursesAndArticlesTest {
     }
 
     @Test
-    void plain_text_drops_markdown_marks_pictures_and_link_addresses() {
-        String plain = ArticleText.plain("## 标题\n\n**一、**把字调大。[说明](http://x)\n\n![](/a.png)\n- 第一\n> 引用");
+    void plain_text_drops_markdown_marks_pictures_link_addresses_and_what_the_cleaning_removes() {
+        String plain = ArticleText.plain("## 标题\n\n**一、把字调大。**[说明](http://x)\n\n![](/a.png)\n- 第一\n> 引用"
+                + "\n\n<style>body{display:none}</style>\n\n<script>alert(1)</script>");
         assertThat(plain).startsWith("标题\n").contains("一、把字调大。说明", "\n第一\n引用")
-                .doesNotContain("#", "*", "http", "png", "- ", ">", "\n\n\n");
+                .doesNotContain("#", "*", "http", "png", "- ", ">", "\n\n\n", "display", "alert");
     }
 
     private LessonInfo publish(LessonDraft draft) {
