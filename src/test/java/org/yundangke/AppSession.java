@@ -37,17 +37,35 @@ public final class AppSession {
 
     public static AppSession login(int port, String username, String password) throws Exception {
         AppSession session = new AppSession(port);
-        session.readCsrf(session.get("/login").body());
-        HttpResponse<String> response = session.http.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
-                        + "&_csrf=" + enc(session.csrfToken))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = session.attemptLogin(username, password, "", null);
         String location = response.headers().firstValue("Location").orElse("");
         if (response.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("login of " + username + " failed: " + response.statusCode() + " " + location);
         }
         session.readCsrf(session.get("/").body());
         return session;
+    }
+
+    /**
+     * Posts the login form as the login page does (with its CSRF token, and {@code extraForm} such as
+     * {@code &remember-me=on}), optionally as a client at another address behind the proxy; the raw answer.
+     */
+    public HttpResponse<String> attemptLogin(String username, String password, String extraForm,
+                                             String forwardedFor) throws IOException, InterruptedException {
+        readCsrf(get("/login").body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
+                        + "&_csrf=" + enc(csrfToken) + extraForm));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The cookies this session holds, as the browser would send them. */
+    public java.util.List<java.net.HttpCookie> cookies() {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

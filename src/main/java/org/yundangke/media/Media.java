@@ -53,12 +53,29 @@ class Media {
         this.updatedAt = createdAt;
     }
 
+    static final int MAX_FILENAME = 255;
+
     Media(String ownerUsername, String originalFilename, long sizeBytes) {
         this();
         this.ownerUsername = ownerUsername;
         this.originalFilename = originalFilename;
         this.title = titleFrom(originalFilename);
         this.sizeBytes = sizeBytes;
+    }
+
+    /** The name as stored: never empty, at most 255 characters with its extension kept (a phone may send any name). */
+    static String fittedName(@Nullable String filename) {
+        String name = filename == null || filename.isBlank() ? "talk" : filename.strip();
+        if (name.length() <= MAX_FILENAME) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        int keep = MAX_FILENAME - extension.length();
+        if (Character.isHighSurrogate(name.charAt(keep - 1))) {
+            keep--; // never half a character
+        }
+        return name.substring(0, keep) + extension;
     }
 
     static String titleFrom(String filename) {

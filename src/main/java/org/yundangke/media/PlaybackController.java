@@ -7,16 +7,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.Principal;
+import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpRange;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Streams a talk's playlists, segments and poster out of the private bucket, for a logged-in user holding a valid
- * token for that talk (the token sits in the path, so relative playlist entries keep it). Honours single byte ranges.
+ * token for that talk (the token sits in the path, so relative playlist entries keep it). Honours one byte range
+ * (Spring's {@link HttpRange}); a range it cannot satisfy is answered 416, a missing file 404, a refusal 403.
  * The original upload and anything outside the talk's renditions cannot be named.
  */
 @RestController
@@ -28,7 +30,6 @@ class PlaybackController {
      */
     static final Pattern PLAYABLE = Pattern.compile(
             "(hls/([A-Za-z0-9]+/)?[A-Za-z0-9_]+\\.(m3u8|ts))|poster\\.jpg|" + Pattern.quote(MediaLibrary.CAPTIONS));
-    static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final PlaybackTokens tokens;
     private final MediaObjects objects;
@@ -67,19 +68,18 @@ class PlaybackController {
         long start = 0;
         long end = size - 1;
         if (range != null) {
-            Matcher m = RANGE.matcher(range.trim());
-            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                response.setHeader("Content-Range", "bytes */" + size);
-                response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
-                return;
-            }
-            if (m.group(1).isEmpty()) {
-                start = Math.max(0, size - Long.parseLong(m.group(2)));  // the last n bytes
-            } else {
-                start = Long.parseLong(m.group(1));
-                end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
-            }
-            if (start > end || start >= size) {
+            List<HttpRange> ranges;
+            try {
+                ranges = HttpRange.parseRanges(range);
+                if (ranges.size() != 1) {
+                    throw new IllegalArgumentException("one range at a time");
+                }
+                start = ranges.getFirst().getRangeStart(size);
+                end = ranges.getFirst().getRangeEnd(size);
+                if (start >= size || start > end) {
+                    throw new IllegalArgumentException("outside the file");
+                }
+            } catch (IllegalArgumentException unsatisfiable) {
                 response.setHeader("Content-Range", "bytes */" + size);
                 response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
                 return;

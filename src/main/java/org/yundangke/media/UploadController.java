@@ -84,7 +84,9 @@ class UploadController {
             case TOO_LONG -> new Object[]{properties.maxDuration().toMinutes() + " min"};
             default -> new Object[0];
         };
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.reason().name(), e.reason().messageKey(), request, limit);
+        HttpStatus status = e.reason() == Rejection.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        return error(status, e.reason().name(), e.reason().messageKey(), request, limit);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

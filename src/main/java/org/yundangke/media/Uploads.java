@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Recurring;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,7 +57,8 @@ public class Uploads {
     }
 
     /** Starts an upload, or finds the unfinished one of the same file by the same user and resumes it. */
-    public UploadStatus start(String owner, String filename, long size, long lastModified) {
+    public UploadStatus start(String owner, @Nullable String sentName, long size, long lastModified) {
+        String filename = Media.fittedName(sentName);
         if (size <= 0) {
             throw new MediaRejectedException(Rejection.EMPTY, filename);
         }

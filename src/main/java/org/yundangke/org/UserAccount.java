@@ -30,6 +30,7 @@ class UserAccount {
     private String passwordHash;
     private String displayName;
     private boolean enabled = true;
+    private boolean mustChangePassword;
 
     @Column(name = "member_id")
     private @Nullable Long memberId;
@@ -78,6 +79,21 @@ class UserAccount {
     UserAccount administering(long committeeId) {
         this.committeeId = committeeId;
         return grant(Role.ADMIN);
+    }
+
+    /** A password someone else set (a one-time password): it works once, then its owner must choose their own. */
+    void passwordSetByOthers(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = true;
+    }
+
+    void passwordChosen(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = false;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     String getUsername() {

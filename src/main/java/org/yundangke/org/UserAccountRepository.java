@@ -10,4 +10,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByUsername(String username);
 
     List<UserAccount> findByMemberIdIn(Collection<Long> memberIds);
+
+    Optional<UserAccount> findByMemberId(long memberId);
 }

@@ -83,6 +83,18 @@ class PlaybackTest {
         assertThat(range.body()).isEqualTo(Arrays.copyOfRange(whole, 100, 200));
         assertThat(lecturer.getBytes(source.posterUrl(), null).statusCode()).isEqualTo(200);
 
+        // what went wrong, told apart: a missing segment, a range past the end, a range that is not one
+        HttpResponse<String> missing = lecturer.get(variantBase + "seg_09999.ts");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("Exception", "trace");
+        HttpResponse<byte[]> pastTheEnd = lecturer.getBytes(variantBase + "seg_00000.ts", "bytes=" + whole.length + "-");
+        assertThat(pastTheEnd.statusCode()).isEqualTo(416);
+        assertThat(pastTheEnd.headers().firstValue("Content-Range")).hasValue("bytes */" + whole.length);
+        assertThat(lecturer.getBytes(variantBase + "seg_00000.ts", "bytes=200-100").statusCode()).isEqualTo(416);
+        assertThat(lecturer.getBytes(variantBase + "seg_00000.ts", "pages=1-2").statusCode()).isEqualTo(416);
+        assertThat(lecturer.getBytes(variantBase + "seg_00000.ts", "bytes=-100").body())
+                .isEqualTo(Arrays.copyOfRange(whole, whole.length - 100, whole.length));
+
         // a member has no access to this talk: not through the service, not with the lecturer's URL
         AppSession member = AppSession.login(port, "member", "demo1234");
         assertThat(member.get(source.masterUrl()).statusCode()).isEqualTo(403);

@@ -1,5 +1,7 @@
 package org.yundangke.org.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -10,6 +12,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import org.yundangke.base.ui.RouteTarget;
+import org.yundangke.base.ui.UserErrors;
+import org.yundangke.org.Accounts;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
@@ -24,9 +28,11 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
     final H2 title = new H2();
     final Grid<MemberInfo> grid = new Grid<>();
     private final OrgDirectory directory;
+    private final Accounts accounts;
 
-    BranchMembersView(OrgDirectory directory) {
+    BranchMembersView(OrgDirectory directory, Accounts accounts) {
         this.directory = directory;
+        this.accounts = accounts;
         addClassName("ydk-page");
         setSizeFull();
         grid.addColumn(MemberInfo::name).setHeader(getTranslation("member.name")).setSortProperty("name");
@@ -35,6 +41,8 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(MemberInfo::partyJoinDate).setHeader(getTranslation("member.party-join-date"));
         grid.addColumn(MemberInfo::formerUnit).setHeader(getTranslation("member.former-unit"));
         grid.addColumn(this::relation).setHeader(getTranslation("member.relation"));
+        grid.addComponentColumn(this::resetButton).setHeader(getTranslation("media.actions")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText(getTranslation("branch.members.empty"));
         grid.setAriaLabel(getTranslation("branch.members.grid"));
         add(title, grid);
@@ -58,6 +66,29 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
     private String relation(MemberInfo member) {
         return getTranslation(member.primaryBranchId() == currentBranch
                 ? "member.home.branch.primary" : "member.home.branch.managing");
+    }
+
+    /** A forgotten password: after a confirmation, a one-time password shown until the secretary closes it. */
+    private Button resetButton(MemberInfo member) {
+        return new Button(getTranslation("account.reset"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("account.reset"));
+            confirm.setText(getTranslation("account.reset.confirm", member.name()));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmText(getTranslation("account.reset"));
+            confirm.addConfirmListener(ok -> UserErrors.attemptGet(() -> accounts.resetPassword(member.id()))
+                    .ifPresent(password -> showOneTimePassword(member, password)));
+            confirm.open();
+        });
+    }
+
+    private void showOneTimePassword(MemberInfo member, String password) {
+        ConfirmDialog shown = new ConfirmDialog();
+        shown.setHeader(getTranslation("account.reset"));
+        shown.setText(getTranslation("account.reset.done", member.name(), password));
+        shown.setConfirmText(getTranslation("account.reset.close"));
+        shown.open();
     }
 
     @Override

@@ -94,6 +94,12 @@ class ResumeBrowserTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
+            java.util.List<String> blocked = new java.util.ArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.text().contains("Content Security Policy")) {
+                    blocked.add(m.text());
+                }
+            });
             page.navigate("http://localhost:" + port + "/login");
             Chromium.logIn(page, "member", "demo1234");
             page.waitForURL(url -> url.contains("/member"));
@@ -132,6 +138,7 @@ class ResumeBrowserTest {
             double audioAt = ((Number) page.evaluate("() => document.querySelector('ydk-player video').currentTime"))
                     .doubleValue();
             assertThat(audioAt).as("sound only continues where the picture was").isGreaterThan(resumed - 1);
+            assertThat(blocked).as("the player works within the Content-Security-Policy").isEmpty();
         }
         logins.as("member");
         assertThat(progress.standing(lesson.id()).uniqueSeconds()).isBetween(15L, 25L);

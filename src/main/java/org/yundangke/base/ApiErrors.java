@@ -1,0 +1,106 @@
+package org.yundangke.base;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * One answer for every failure of the app's HTTP endpoints (the player's reports, uploads, pictures): the status that
+ * says what happened (400 bad input, 403 refused, 404 missing, 413 too large, 500 our fault) and a short JSON body
+ * {@code {reason, message}} with the message in the caller's language; never a stack trace. Controllers with their
+ * own handlers (uploads) answer first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiErrors {
+
+    /** The language a script asks for; otherwise the user's own, otherwise Chinese. */
+    static final String LANGUAGE_HEADER = "X-Ydk-Lang";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final Translations translations;
+    private final DisplayPreferences preferences;
+
+    ApiErrors(Translations translations, DisplayPreferences preferences) {
+        this.translations = translations;
+        this.preferences = preferences;
+    }
+
+    @ExceptionHandler(UserError.class)
+    ResponseEntity<Map<String, String>> userError(UserError e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, e.messageKey(), request, e.args());
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, ServletRequestBindingException.class,
+            MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, String>> malformed(Exception e, HttpServletRequest request) {
+        log.debug("Malformed request to {}: {}", request.getRequestURI(), e.getMessage());
+        return answer(HttpStatus.BAD_REQUEST, "error.request.malformed", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, String>> wrongType(Exception e, HttpServletRequest request) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.request.malformed", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, String>> wrongMethod(Exception e, HttpServletRequest request) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "error.request.malformed", request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, String>> tooLarge(Exception e, HttpServletRequest request) {
+        return answer(HttpStatus.CONTENT_TOO_LARGE, "error.request.too-large", request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, String>> missing(Exception e, HttpServletRequest request) {
+        return answer(HttpStatus.NOT_FOUND, "error.request.not-found", request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, String>> refused(AccessDeniedException e, HttpServletRequest request) {
+        log.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return answer(HttpStatus.FORBIDDEN, "error.access-denied", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, String>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error in {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", request);
+    }
+
+    private ResponseEntity<Map<String, String>> answer(HttpStatus status, String key, HttpServletRequest request,
+                                                       Object... args) {
+        return ResponseEntity.status(status).body(Map.of("reason", key,
+                "message", translations.getTranslation(key, locale(request), args)));
+    }
+
+    private Locale locale(HttpServletRequest request) {
+        String asked = request.getHeader(LANGUAGE_HEADER);
+        if (asked != null) {
+            return Translations.supported(Locale.forLanguageTag(asked));
+        }
+        Principal user = request.getUserPrincipal();
+        return user == null ? Translations.CHINESE
+                : preferences.locale(user.getName()).orElse(Translations.CHINESE);
+    }
+}

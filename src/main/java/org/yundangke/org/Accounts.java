@@ -1,0 +1,81 @@
+package org.yundangke.org;
+
+import java.security.SecureRandom;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yundangke.base.CurrentUser;
+import org.yundangke.base.UserError;
+
+/**
+ * Passwords of logins: a secretary resets a member of their branch (an admin one of their subtree) to a one-time
+ * password that must be changed at the next login; whoever changes a password is signed out on their other devices.
+ */
+@Service
+public class Accounts {
+
+    static final int MIN_PASSWORD_LENGTH = 6;
+    static final int MAX_PASSWORD_LENGTH = 64;
+    /** Digits only: read out over the phone or written on a slip of paper for an old member. */
+    static final int ONE_TIME_DIGITS = 8;
+
+    private final UserAccountRepository accounts;
+    private final OrgDirectory directory;
+    private final PasswordEncoder encoder;
+    private final PersistentTokenRepository rememberedDevices;
+    private final SecureRandom random = new SecureRandom();
+
+    Accounts(UserAccountRepository accounts, OrgDirectory directory, PasswordEncoder encoder,
+             PersistentTokenRepository rememberedDevices) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.encoder = encoder;
+        this.rememberedDevices = rememberedDevices;
+    }
+
+    /** A new one-time password for the member's login, to hand over in person; their remembered devices forget them. */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
+    public String resetPassword(long memberId) {
+        directory.requireMemberInScope(memberId);
+        UserAccount account = accounts.findByMemberId(memberId)
+                .orElseThrow(() -> new UserError("account.reset.no-login"));
+        if (account.getUsername().equals(CurrentUser.name())) {
+            throw new AccessDeniedException("a reset is for someone else's password");
+        }
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < ONE_TIME_DIGITS; i++) {
+            password.append(random.nextInt(10));
+        }
+        account.passwordSetByOthers(encoder.encode(password));
+        rememberedDevices.removeUserTokens(account.getUsername());
+        return password.toString();
+    }
+
+    /** Whether the user logged in with a password someone else set and must choose their own first. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return accounts.findByUsername(username).map(UserAccount::mustChangePassword).orElse(false);
+    }
+
+    /** The caller's own new password (twice, as typed); other devices that remembered them must log in again. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeMyPassword(String newPassword, String repeated) {
+        if (newPassword.length() < MIN_PASSWORD_LENGTH || newPassword.length() > MAX_PASSWORD_LENGTH) {
+            throw new UserError("account.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
+        }
+        if (!newPassword.equals(repeated)) {
+            throw new UserError("account.password.mismatch");
+        }
+        UserAccount account = accounts.findByUsername(CurrentUser.name()).orElseThrow();
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw new UserError("account.password.same");
+        }
+        account.passwordChosen(encoder.encode(newPassword));
+        rememberedDevices.removeUserTokens(account.getUsername());
+    }
+}

@@ -1,0 +1,153 @@
+package org.yundangke.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.yundangke.AppSession;
+
+/**
+ * Logins over HTTP as a browser makes them: the login form needs its CSRF token, wrong passwords slow down and then
+ * block the account, a remembered device logs in by itself for 30 days, and every page says what it may load.
+ * Each test is a client of its own address behind the proxy, so the counts of one never block another.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class LoginSecurityTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final String address = "203.0.113." + (1 + (int) (Math.random() * 250));
+
+    @AfterEach
+    void forgetFailures() {
+        jdbc.update("delete from login_failure");
+    }
+
+    @Test
+    void a_login_posted_from_another_site_without_the_token_is_refused() throws Exception {
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("username=member&password=demo1234")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("remember-me"));
+    }
+
+    @Test
+    void wrong_passwords_make_the_next_try_wait_and_five_in_a_row_block_the_account_for_a_while() throws Exception {
+        String user = "member";
+        AppSession browser = AppSession.anonymous(port);
+        assertThat(location(browser.attemptLogin(user, "wrong-1", "", address))).endsWith("/login?error");
+        assertThat(location(browser.attemptLogin(user, "wrong-2", "", address))).endsWith("/login?error");
+        // straight away again: asked to wait, and the password is not even checked
+        assertThat(location(browser.attemptLogin(user, "demo1234", "", address))).contains("error=wait");
+
+        for (int attempt = 3; attempt <= LoginThrottle.ACCOUNT_LIMIT; attempt++) {
+            secondsPass(60);
+            assertThat(location(browser.attemptLogin(user, "wrong-" + attempt, "", address))).endsWith("/login?error");
+        }
+        secondsPass(60);
+        assertThat(location(browser.attemptLogin(user, "demo1234", "", address)))
+                .as("blocked even with the right password").contains("error=blocked", "wait=14");
+        assertThat(browser.get("/login?error=blocked&wait=14").statusCode()).isEqualTo(200);
+
+        secondsPass(LoginThrottle.BLOCK.toSeconds() + 1);
+        assertThat(location(browser.attemptLogin(user, "demo1234", "", address))).doesNotContain("error");
+        assertThat(jdbc.queryForObject("select count(*) from login_failure where subject = 'user:member'",
+                Integer.class)).as("a right password clears the count").isZero();
+    }
+
+    @Test
+    void many_wrong_passwords_from_one_address_block_that_address_for_every_account() throws Exception {
+        AppSession browser = AppSession.anonymous(port);
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            browser.attemptLogin("guess-" + i + "-" + UUID.randomUUID(), "123456", "", address);
+        }
+        assertThat(location(browser.attemptLogin("lecturer", "demo1234", "", address))).contains("error=blocked");
+        assertThat(location(AppSession.anonymous(port).attemptLogin("lecturer", "demo1234", "", "198.51.100.9")))
+                .as("another address is not blocked").doesNotContain("error");
+    }
+
+    @Test
+    void a_remembered_device_logs_in_by_itself_until_the_user_logs_out() throws Exception {
+        AppSession device = AppSession.anonymous(port);
+        HttpResponse<String> login = device.attemptLogin("lecturer", "demo1234", "&remember-me=on", address);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("remember-me="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Max-Age=2592000");
+        String token = cookie.substring(0, cookie.indexOf(';'));
+
+        // the browser was closed: no session, only the remembered device
+        HttpResponse<String> nextDay = get("/api/article-images/none.jpg", token);
+        assertThat(nextDay.statusCode()).as("logged in again, the picture is just missing").isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = 'lecturer'",
+                Integer.class)).isPositive();
+
+        jdbc.update("delete from persistent_logins where username = 'lecturer'"); // what logout and a reset do
+        assertThat(get("/api/article-images/none.jpg", token).statusCode()).isNotEqualTo(404);
+    }
+
+    @Test
+    void pages_say_what_they_may_load_and_the_session_cookie_stays_on_this_site() throws Exception {
+        HttpResponse<String> page = get("/login", null);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).as(page.headers().map().toString()).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'self'", "object-src 'none'", "form-action 'self'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        String session = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(session).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+
+        HttpResponse<String> viaHttps = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaHttps.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID=")
+                && c.contains("Secure"));
+
+        HttpResponse<String> anonymous = get("/member", null);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).doesNotContainIgnoringCase("jsessionid");
+        assertThat(anonymous.body()).doesNotContainIgnoringCase("jsessionid=");
+    }
+
+    /** Moves the recorded failures into the past, as if this many seconds had gone by. */
+    private void secondsPass(long seconds) {
+        jdbc.queryForList("select subject, last_failure_at from login_failure").forEach(row -> jdbc.update(
+                "update login_failure set last_failure_at = ? where subject = ?",
+                Timestamp.from(((java.time.OffsetDateTime) row.get("last_failure_at")).toInstant()
+                        .minusSeconds(seconds)), row.get("subject")));
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+}
