@@ -1,25 +1,26 @@
 package org.yundangke.base;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * One answer for every failure of the app's HTTP endpoints (the player's reports, uploads, pictures): the status that
@@ -50,30 +51,10 @@ class ApiErrors {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, ServletRequestBindingException.class,
-            MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+            MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, String>> malformed(Exception e, HttpServletRequest request) {
         log.debug("Malformed request to {}: {}", request.getRequestURI(), e.getMessage());
         return answer(HttpStatus.BAD_REQUEST, "error.request.malformed", request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, String>> wrongType(Exception e, HttpServletRequest request) {
-        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.request.malformed", request);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, String>> wrongMethod(Exception e, HttpServletRequest request) {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED, "error.request.malformed", request);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, String>> tooLarge(Exception e, HttpServletRequest request) {
-        return answer(HttpStatus.CONTENT_TOO_LARGE, "error.request.too-large", request);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, String>> missing(Exception e, HttpServletRequest request) {
-        return answer(HttpStatus.NOT_FOUND, "error.request.not-found", request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -82,13 +63,30 @@ class ApiErrors {
         return answer(HttpStatus.FORBIDDEN, "error.access-denied", request);
     }
 
+    /**
+     * Spring's own refusals keep their status (404 a missing file, 405, 413, 415…); a client that went away (hls.js
+     * cancels a segment on every seek) gets nothing; anything else is a bug, logged.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, String>> unexpected(Exception e, HttpServletRequest request) {
+    @Nullable ResponseEntity<Map<String, String>> unexpected(Exception e, HttpServletRequest request,
+                                                             HttpServletResponse response) {
+        if (e instanceof ErrorResponse refusal) {
+            HttpStatusCode status = refusal.getStatusCode();
+            return answer(status, switch (status.value()) {
+                case 404 -> "error.request.not-found";
+                case 413 -> "error.request.too-large";
+                default -> status.is4xxClientError() ? "error.request.malformed" : "error.unexpected";
+            }, request);
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e) || response.isCommitted()) {
+            log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("Unexpected error in {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", request);
     }
 
-    private ResponseEntity<Map<String, String>> answer(HttpStatus status, String key, HttpServletRequest request,
+    private ResponseEntity<Map<String, String>> answer(HttpStatusCode status, String key, HttpServletRequest request,
                                                        Object... args) {
         return ResponseEntity.status(status).body(Map.of("reason", key,
                 "message", translations.getTranslation(key, locale(request), args)));

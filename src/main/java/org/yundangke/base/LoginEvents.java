@@ -7,7 +7,10 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Counts wrong passwords and clears the count after a right one (not after a remembered device's automatic login). */
+/**
+ * Counts wrong passwords per address and clears an account's count after a right password (not after a remembered
+ * device's automatic login).
+ */
 @Component
 class LoginEvents {
 
@@ -21,7 +24,7 @@ class LoginEvents {
     void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-        throttle.failed(event.getAuthentication().getName(), address);
+        throttle.wrongPassword(address);
     }
 
     @EventListener

@@ -5,96 +5,117 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wrong passwords slow the next try down and then block it for a while: per account, a growing wait after the second
  * wrong password in a row (2, 4, 8 s) and a block of {@link #BLOCK} after {@link #ACCOUNT_LIMIT}; per client
- * address (a community centre's members share one) a block after {@link #ADDRESS_LIMIT}. A right password clears the
- * account's count; counts older than the block are forgotten. Kept in the database, so every app node agrees.
+ * address (a community centre's members share one) a block after {@link #ADDRESS_LIMIT}. An attempt counts against
+ * its account before the password is checked (under the row's lock, so a burst of parallel attempts gets no more
+ * tries than a sequence); a right password clears the count. Counts older than the block are forgotten. Kept in the
+ * database, so every app node agrees.
  */
 @Service
 public class LoginThrottle {
 
     public static final int ACCOUNT_LIMIT = 5;
-    static final int ADDRESS_LIMIT = 20;
+    static final int ADDRESS_LIMIT = 30;
     static final Duration BLOCK = Duration.ofMinutes(15);
 
-    /** Why a login attempt is not even checked: blocked (wait in minutes) or too soon (wait in seconds). */
-    public record Refusal(boolean blocked, long waitFor) {
+    /** Why a login attempt is not even checked: blocked (wait in minutes, for the account or the address) or too soon. */
+    public record Refusal(Reason reason, long waitFor) {
     }
+
+    public enum Reason { TOO_SOON, ACCOUNT_BLOCKED, ADDRESS_BLOCKED }
 
     private record Failures(int count, Instant last) {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(JdbcTemplate jdbc) {
-        this(jdbc, Clock.systemUTC());
+    LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this(jdbc, transaction, Clock.systemUTC());
     }
 
-    LoginThrottle(JdbcTemplate jdbc, Clock clock) {
+    LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Whether an attempt for this account from this address may be checked now. */
-    public Optional<Refusal> check(String username, String address) {
-        Instant now = clock.instant();
-        Optional<Failures> account = recent(accountKey(username), now);
-        Optional<Failures> from = recent(addressKey(address), now);
-        for (Optional<Failures> f : List.of(account, from)) {
-            int limit = f == account ? ACCOUNT_LIMIT : ADDRESS_LIMIT;
-            if (f.isPresent() && f.get().count() >= limit) {
-                long seconds = Duration.between(now, f.get().last().plus(BLOCK)).toSeconds();
-                return Optional.of(new Refusal(true, Math.max(1, (seconds + 59) / 60)));
+    /** Lets an attempt for this account from this address be checked now (and counts it), or says why not. */
+    public Optional<Refusal> admit(String username, String address) {
+        String account = accountKey(username);
+        return transaction.execute(tx -> {
+            Instant now = clock.instant();
+            Optional<Failures> from = recent(addressKey(address), now, false);
+            if (from.isPresent() && from.get().count() >= ADDRESS_LIMIT) {
+                return Optional.of(new Refusal(Reason.ADDRESS_BLOCKED, minutesLeft(from.get(), now)));
             }
-        }
-        if (account.isPresent() && account.get().count() >= 2) {
-            Instant next = account.get().last().plusSeconds(1L << (account.get().count() - 1));
-            if (next.isAfter(now)) {
-                return Optional.of(new Refusal(false, Math.max(1, Duration.between(now, next).toSeconds())));
+            ensureRow(account, now);
+            Optional<Failures> failures = recent(account, now, true); // locks the account's row until the count is in
+            int count = failures.map(Failures::count).orElse(0);
+            if (count >= ACCOUNT_LIMIT) {
+                return Optional.of(new Refusal(Reason.ACCOUNT_BLOCKED, minutesLeft(failures.get(), now)));
             }
-        }
-        return Optional.empty();
+            if (count >= 2) {
+                Instant next = failures.get().last().plusSeconds(1L << (count - 1));
+                if (next.isAfter(now)) {
+                    return Optional.of(new Refusal(Reason.TOO_SOON,
+                            Math.max(1, Duration.between(now, next).toSeconds())));
+                }
+            }
+            jdbc.update("update login_failure set failures = ?, last_failure_at = ? where subject = ?", count + 1,
+                    Timestamp.from(now), account);
+            return Optional.<Refusal>empty();
+        });
     }
 
-    public void failed(String username, String address) {
-        count(accountKey(username));
-        count(addressKey(address));
+    /** A wrong password: the account was counted on admission; the address is counted now. */
+    public void wrongPassword(String address) {
+        String subject = addressKey(address);
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(tx -> {
+            ensureRow(subject, now);
+            int count = recent(subject, now, true).map(Failures::count).orElse(0);
+            jdbc.update("update login_failure set failures = ?, last_failure_at = ? where subject = ?", count + 1,
+                    Timestamp.from(now), subject);
+        });
     }
 
     public void succeeded(String username) {
         jdbc.update("delete from login_failure where subject = ?", accountKey(username));
     }
 
-    private Optional<Failures> recent(String subject, Instant now) {
-        return jdbc.query("select failures, last_failure_at from login_failure where subject = ?",
+    private Optional<Failures> recent(String subject, Instant now, boolean lock) {
+        return jdbc.query("select failures, last_failure_at from login_failure where subject = ?"
+                        + (lock ? " for update" : ""),
                 (rs, n) -> new Failures(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()), subject)
                 .stream().filter(f -> f.last().plus(BLOCK).isAfter(now)).findFirst();
     }
 
-    private void count(String subject) {
-        Instant now = clock.instant();
-        Timestamp forgotten = Timestamp.from(now.minus(BLOCK));
-        String update = "update login_failure set failures = case when last_failure_at < ? then 1 else failures + 1 end,"
-                + " last_failure_at = ? where subject = ?";
-        if (jdbc.update(update, forgotten, Timestamp.from(now), subject) == 0) {
+    private void ensureRow(String subject, Instant now) {
+        if (jdbc.queryForObject("select count(*) from login_failure where subject = ?", Integer.class, subject) == 0) {
             try {
-                jdbc.update("insert into login_failure (subject, failures, last_failure_at) values (?, 1, ?)", subject,
+                jdbc.update("insert into login_failure (subject, failures, last_failure_at) values (?, 0, ?)", subject,
                         Timestamp.from(now));
             } catch (DuplicateKeyException sameMomentElsewhere) {
-                jdbc.update(update, forgotten, Timestamp.from(now), subject);
+                // another attempt made it first: its row is locked and read next
             }
         }
+    }
+
+    private static long minutesLeft(Failures failures, Instant now) {
+        return Math.max(1, (Duration.between(now, failures.last().plus(BLOCK)).toSeconds() + 59) / 60);
     }
 
     private static String accountKey(String username) {
@@ -103,6 +124,6 @@ public class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return "addr:" + address;
+        return "addr:" + address.substring(0, Math.min(address.length(), 100));
     }
 }

@@ -31,9 +31,13 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (loginPost.matches(request)) {
             String username = Optional.ofNullable(request.getParameter("username")).orElse("");
-            Optional<LoginThrottle.Refusal> refusal = throttle.check(username, request.getRemoteAddr());
+            Optional<LoginThrottle.Refusal> refusal = throttle.admit(username, request.getRemoteAddr());
             if (refusal.isPresent()) {
-                String reason = refusal.get().blocked() ? "blocked" : "wait";
+                String reason = switch (refusal.get().reason()) {
+                    case TOO_SOON -> "wait";
+                    case ACCOUNT_BLOCKED -> "blocked";
+                    case ADDRESS_BLOCKED -> "busy";
+                };
                 response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + reason + "&wait="
                         + refusal.get().waitFor());
                 return;

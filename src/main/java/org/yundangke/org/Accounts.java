@@ -1,6 +1,10 @@
 package org.yundangke.org;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,15 +16,19 @@ import org.yundangke.base.UserError;
 
 /**
  * Passwords of logins: a secretary resets a member of their branch (an admin one of their subtree) to a one-time
- * password that must be changed at the next login; whoever changes a password is signed out on their other devices.
+ * password that must be changed at the next login; a reset or a change makes every remembered device forget the
+ * user. Only plain members' logins can be reset this way: a secretary's or admin's login stays with its owner.
  */
 @Service
 public class Accounts {
 
     static final int MIN_PASSWORD_LENGTH = 6;
-    static final int MAX_PASSWORD_LENGTH = 64;
+    /** What the password hash reads of a password (bcrypt: 72 bytes; a Chinese character takes 3). */
+    static final int MAX_PASSWORD_BYTES = 72;
     /** Digits only: read out over the phone or written on a slip of paper for an old member. */
     static final int ONE_TIME_DIGITS = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     private final UserAccountRepository accounts;
     private final OrgDirectory directory;
@@ -43,8 +51,9 @@ public class Accounts {
         directory.requireMemberInScope(memberId);
         UserAccount account = accounts.findByMemberId(memberId)
                 .orElseThrow(() -> new UserError("account.reset.no-login"));
-        if (account.getUsername().equals(CurrentUser.name())) {
-            throw new AccessDeniedException("a reset is for someone else's password");
+        if (!account.getRoles().equals(Set.of(Role.MEMBER))) {
+            throw new AccessDeniedException(CurrentUser.name() + " may not reset the staff login "
+                    + account.getUsername());
         }
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < ONE_TIME_DIGITS; i++) {
@@ -52,6 +61,7 @@ public class Accounts {
         }
         account.passwordSetByOthers(encoder.encode(password));
         rememberedDevices.removeUserTokens(account.getUsername());
+        log.info("Password of {} reset by {}", account.getUsername(), CurrentUser.name());
         return password.toString();
     }
 
@@ -61,17 +71,24 @@ public class Accounts {
         return accounts.findByUsername(username).map(UserAccount::mustChangePassword).orElse(false);
     }
 
-    /** The caller's own new password (twice, as typed); other devices that remembered them must log in again. */
+    /**
+     * The caller's own new password (twice, as typed), with the current one unless a one-time password is being
+     * replaced; devices that remembered the user must log in again.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional
-    public void changeMyPassword(String newPassword, String repeated) {
-        if (newPassword.length() < MIN_PASSWORD_LENGTH || newPassword.length() > MAX_PASSWORD_LENGTH) {
-            throw new UserError("account.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
+    public void changeMyPassword(String current, String newPassword, String repeated) {
+        UserAccount account = accounts.findByUsername(CurrentUser.name()).orElseThrow();
+        if (!account.mustChangePassword() && !encoder.matches(current, account.getPasswordHash())) {
+            throw new UserError("account.password.current-wrong");
+        }
+        if (newPassword.length() < MIN_PASSWORD_LENGTH
+                || newPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new UserError("account.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES / 3);
         }
         if (!newPassword.equals(repeated)) {
             throw new UserError("account.password.mismatch");
         }
-        UserAccount account = accounts.findByUsername(CurrentUser.name()).orElseThrow();
         if (encoder.matches(newPassword, account.getPasswordHash())) {
             throw new UserError("account.password.same");
         }

@@ -7,7 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,12 +81,32 @@ class LoginSecurityTest {
     }
 
     @Test
+    void a_burst_of_parallel_guesses_gets_no_more_tries_than_guesses_one_after_another() throws Exception {
+        AppSession browser = AppSession.anonymous(port);
+        browser.get("/login"); // one session (and CSRF token) for the whole burst
+        List<Callable<String>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guess = "guess-" + i;
+            guesses.add(() -> location(browser.attemptLogin("secretary", guess, "", address)));
+        }
+        ExecutorService parallel = Executors.newFixedThreadPool(20);
+        List<String> answers = new ArrayList<>();
+        for (Future<String> answer : parallel.invokeAll(guesses)) {
+            answers.add(answer.get());
+        }
+        parallel.shutdown();
+        long checked = answers.stream().filter(a -> a.endsWith("/login?error")).count();
+        assertThat(checked).as(answers.toString()).isBetween(1L, 2L); // the wait starts after the second
+        assertThat(answers).filteredOn(a -> a.contains("error=wait")).hasSize(20 - (int) checked);
+    }
+
+    @Test
     void many_wrong_passwords_from_one_address_block_that_address_for_every_account() throws Exception {
         AppSession browser = AppSession.anonymous(port);
         for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
             browser.attemptLogin("guess-" + i + "-" + UUID.randomUUID(), "123456", "", address);
         }
-        assertThat(location(browser.attemptLogin("lecturer", "demo1234", "", address))).contains("error=blocked");
+        assertThat(location(browser.attemptLogin("lecturer", "demo1234", "", address))).contains("error=busy");
         assertThat(location(AppSession.anonymous(port).attemptLogin("lecturer", "demo1234", "", "198.51.100.9")))
                 .as("another address is not blocked").doesNotContain("error");
     }

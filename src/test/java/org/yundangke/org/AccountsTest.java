@@ -69,12 +69,30 @@ class AccountsTest {
         assertThat(rememberedDevices()).as("every remembered device forgets the member").isZero();
 
         logins.as(username);
-        assertThatThrownBy(() -> accounts.changeMyPassword("12345", "12345")).isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> accounts.changeMyPassword("my-own-1", "my-own-2")).isInstanceOf(UserError.class);
-        assertThatThrownBy(() -> accounts.changeMyPassword(oneTime, oneTime)).isInstanceOf(UserError.class);
-        accounts.changeMyPassword("my-own-password", "my-own-password");
+        assertThatThrownBy(() -> accounts.changeMyPassword("", "12345", "12345")).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> accounts.changeMyPassword("", "my-own-1", "my-own-2")).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> accounts.changeMyPassword("", oneTime, oneTime)).isInstanceOf(UserError.class);
+        String tooLong = "为人民服务".repeat(5); // 25 characters, 75 bytes: more than the hash reads
+        assertThatThrownBy(() -> accounts.changeMyPassword("", tooLong, tooLong)).isInstanceOf(UserError.class);
+        accounts.changeMyPassword("", "my-own-password", "my-own-password");
         assertThat(accounts.mustChangePassword(username)).isFalse();
         assertThat(passwordMatches("my-own-password")).isTrue();
+
+        // from now on a change needs the current password (a remembered device left unlocked is not enough)
+        assertThatThrownBy(() -> accounts.changeMyPassword("wrong", "another-one", "another-one"))
+                .isInstanceOf(UserError.class);
+        accounts.changeMyPassword("my-own-password", "another-one", "another-one");
+        assertThat(passwordMatches("another-one")).isTrue();
+    }
+
+    @Test
+    void staff_logins_are_not_reset_by_a_secretary_or_an_admin() {
+        long secretarysOwnMember = jdbc.queryForObject("select member_id from user_account where username = 'secretary'",
+                Long.class);
+        logins.as("admin");
+        assertThatThrownBy(() -> accounts.resetPassword(secretarysOwnMember)).isInstanceOf(AccessDeniedException.class);
+        logins.as("secretary");
+        assertThatThrownBy(() -> accounts.resetPassword(secretarysOwnMember)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

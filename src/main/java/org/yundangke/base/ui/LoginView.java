@@ -13,6 +13,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.shared.SlotUtils;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.yundangke.base.LoginThrottle;
 
@@ -47,7 +48,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         }
         String reason = query.getSingleParameter("error").orElse("");
         long wait = query.getSingleParameter("wait").map(LoginView::number).orElse(0L);
-        form.setI18n(loginI18n(reason.equals("blocked") || reason.equals("wait") ? reason : null, wait));
+        form.setI18n(loginI18n(List.of("blocked", "wait", "busy").contains(reason) ? reason : null, wait));
         form.setError(true);
     }
 

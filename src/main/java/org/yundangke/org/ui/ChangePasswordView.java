@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.org.Accounts;
@@ -20,17 +21,21 @@ import org.yundangke.org.Accounts;
 @PermitAll
 class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
+    final PasswordField current = new PasswordField();
     final PasswordField password = new PasswordField();
     final PasswordField repeated = new PasswordField();
     final Button save = new Button();
     final Paragraph done = new Paragraph();
 
-    ChangePasswordView(Accounts accounts) {
+    ChangePasswordView(Accounts accounts, AuthenticationContext authentication) {
         addClassName("ydk-page");
+        current.setLabel(getTranslation("account.password.current"));
+        // after a one-time password there is nothing to confirm: the member just typed it to log in
+        current.setVisible(!authentication.getPrincipalName().map(accounts::mustChangePassword).orElse(false));
         password.setLabel(getTranslation("account.password.new"));
         password.setHelperText(getTranslation("account.password.help"));
         repeated.setLabel(getTranslation("account.password.repeat"));
-        for (PasswordField field : new PasswordField[]{password, repeated}) {
+        for (PasswordField field : new PasswordField[]{current, password, repeated}) {
             field.setWidthFull();
             field.setMaxWidth("24em");
         }
@@ -38,7 +43,9 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         save.addClickListener(e -> {
-            if (UserErrors.attempt(() -> accounts.changeMyPassword(password.getValue(), repeated.getValue()))) {
+            if (UserErrors.attempt(() -> accounts.changeMyPassword(current.getValue(), password.getValue(),
+                    repeated.getValue()))) {
+                current.clear();
                 password.clear();
                 repeated.clear();
                 done.setText(getTranslation("account.password.changed"));
@@ -47,7 +54,7 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         });
         done.getElement().setAttribute("role", "status");
         add(new H2(getTranslation("account.password.title")), new Paragraph(getTranslation("account.password.intro")),
-                password, repeated, save, done);
+                current, password, repeated, save, done);
     }
 
     @Override
