@@ -168,9 +168,9 @@
       if (!this.spans || this.spans.length === 0) {
         return;
       }
+      this.spans = window.ydkVisitSpans(this.spans);
       const body = JSON.stringify({lessonId: this.getAttribute('report-key'), spans: this.spans,
         position: this.video ? this.video.currentTime : 0});
-      this.spans = [];
       window.ydkReport(this.getAttribute('report-url'), body, beacon);
     }
 

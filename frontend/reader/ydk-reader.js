@@ -166,9 +166,9 @@
       if (this.spans.length === 0 || !this.getAttribute('report-url')) {
         return;
       }
+      this.spans = window.ydkVisitSpans(this.spans);
       const body = JSON.stringify({lessonId: this.getAttribute('report-key'), spans: this.spans,
         position: this.position});
-      this.spans = [];
       window.ydkReport(this.getAttribute('report-url'), body, beacon);
     }
 

@@ -12,7 +12,7 @@ import org.jsoup.safety.Safelist;
 
 /**
  * An article as members receive it: its Markdown rendered on the server, then cleaned by jsoup's allow-list. Headings,
- * paragraphs, lists, emphasis, quotes, code, tables, links (http/https only, opened without access to this page) and
+ * paragraphs, lists, emphasis, quotes, code, tables, links (http/https only, rel="noopener noreferrer") and
  * pictures uploaded for articles here; nothing else, so no style, form, frame, script or event attribute survives,
  * whatever an editor wrote or an older version stored.
  */
@@ -27,7 +27,6 @@ public final class ArticleHtml {
             .addAttributes("a", "href", "title")
             .addProtocols("a", "href", "http", "https")
             .addEnforcedAttribute("a", "rel", "noopener noreferrer")
-            .addEnforcedAttribute("a", "target", "_blank")
             .addAttributes("img", "src", "alt", "title")
             .addAttributes("ol", "start")
             .addAttributes("th", "align")

@@ -240,6 +240,7 @@ public class Catalogue {
 
     /** Whether the lesson is published (for anyone); one indexed read, for the reports between full checks. */
     @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
     public boolean isPublished(UUID lessonId) {
         return lessons.findStateOf(lessonId).filter(LessonState.PUBLISHED::equals).isPresent();
     }

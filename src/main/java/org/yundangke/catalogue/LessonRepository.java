@@ -3,6 +3,7 @@ package org.yundangke.catalogue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -55,5 +56,5 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
     List<Lesson> findByMediaIdAndState(UUID mediaId, LessonState state);
 
     @Query("select l.state from Lesson l where l.id = :id")
-    java.util.Optional<LessonState> findStateOf(UUID id);
+    Optional<LessonState> findStateOf(UUID id);
 }

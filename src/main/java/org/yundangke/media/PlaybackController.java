@@ -2,6 +2,7 @@ package org.yundangke.media;
 
 import io.minio.GetObjectResponse;
 import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpRange;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PlaybackController {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaybackController.class);
 
     /**
      * {@code hls/master.m3u8}, {@code hls/720/index.m3u8}, {@code hls/720/seg_00001.ts}, {@code poster.jpg},
@@ -57,7 +62,12 @@ class PlaybackController {
         try {
             stat = objects.stat(object);
         } catch (MediaObjects.ObjectStoreException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            if (e.getCause() instanceof ErrorResponseException answer && "NoSuchKey".equals(answer.errorResponse().code())) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                log.warn("Object store unavailable while playing {}: {}", object, String.valueOf(e.getCause()));
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
             return;
         }
         send(object, stat.size(), file, request.getHeader("Range"), response);

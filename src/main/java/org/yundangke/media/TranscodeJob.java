@@ -72,11 +72,16 @@ public class TranscodeJob {
         });
     }
 
-    /** ffmpeg processes of this machine whose arguments name this node's work folder. */
+    /**
+     * ffmpeg processes of this machine whose arguments name this node's work folder and that are not this JVM's own
+     * children (a transcode this node has just started keeps running).
+     */
     List<ProcessHandle> strayTranscoders() {
         String ffmpeg = tools.ffmpegPath().toAbsolutePath().toString();
         String folder = workRoot.toString() + "/";
+        long self = ProcessHandle.current().pid();
         return ProcessHandle.allProcesses()
+                .filter(p -> p.parent().map(parent -> parent.pid() != self).orElse(true))
                 .filter(p -> p.info().command().filter(ffmpeg::equals).isPresent())
                 .filter(p -> p.info().arguments().filter(args -> Stream.of(args).anyMatch(a -> a.startsWith(folder)))
                         .isPresent())

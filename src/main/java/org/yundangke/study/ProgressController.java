@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yundangke.base.UserError;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +35,12 @@ class ProgressController {
 
     @PostMapping(value = "/api/progress", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     StudyProgress.Standing beacon(@RequestParam("report") String report) {
-        return report(json.readValue(report, ProgressReport.class));
+        ProgressReport read;
+        try {
+            read = json.readValue(report, ProgressReport.class);
+        } catch (JacksonException malformed) {
+            throw new UserError("progress.report.invalid");
+        }
+        return report(read);
     }
 }

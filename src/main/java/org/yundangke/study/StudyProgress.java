@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,7 +44,12 @@ public class StudyProgress {
     }
 
     private record Watched(String spans, long uniqueMs, long openMs, Instant lastSeen, long durationMs,
-                           Instant audienceChecked) {
+                           Instant audienceChecked, int studyYear) {
+
+        /** The row as it counts in {@code year}: a page left open over New Year starts the new year's time afresh. */
+        Watched in(int year) {
+            return year == studyYear ? this : new Watched("", 0, 0, lastSeen, durationMs, audienceChecked, year);
+        }
     }
 
     private record Outcome(long uniqueMs, double position, boolean completedEver) {
@@ -55,9 +61,11 @@ public class StudyProgress {
     static final long SLACK_MS = 2_000;
     /**
      * The longest silence that still counts as open time: the player reports every 12 s, a hidden page about once a
-     * minute; a page that went quiet for longer may have been closed, so the rest of the silence counts for nothing.
+     * minute, a phone with its screen off (still playing sound) less often; a page that went quiet for longer may have
+     * been closed, so the rest of the silence counts for nothing. The player resends what it played during the visit,
+     * so what a short count left out is credited as the page stays open.
      */
-    static final Duration MAX_GAP = Duration.ofMinutes(2);
+    static final Duration MAX_GAP = Duration.ofMinutes(5);
     /** A player sends a handful of spans every 12 s; a report of more is not from our player. */
     static final int MAX_SPANS_PER_REPORT = 200;
     /** Stored spans of one lesson; beyond this a report's new spans are refused (the column holds them all). */
@@ -102,12 +110,18 @@ public class StudyProgress {
         String user = CurrentUser.name();
         Instant now = clock.instant();
         int year = year(now);
+        // an editor may open a lesson not meant for them: its reports then get the full check at once (and fail)
+        Timestamp audienceChecked = Timestamp.from(catalogue.isOpenToCaller(lessonId) ? now : Instant.EPOCH);
         transaction.executeWithoutResult(tx -> {
             List<Watched> rows = watched(user, lessonId);
             if (rows.isEmpty()) {
-                jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms, study_year,"
-                        + " audience_checked_at) values (?, ?, ?, ?, ?, ?)", user, lessonId, Timestamp.from(now),
-                        durationMs, year, Timestamp.from(now));
+                try {
+                    jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms,"
+                            + " study_year, audience_checked_at) values (?, ?, ?, ?, ?, ?)", user, lessonId,
+                            Timestamp.from(now), durationMs, year, audienceChecked);
+                } catch (DuplicateKeyException openedInAnotherTabAtOnce) {
+                    // that tab's row serves this one too
+                }
                 return;
             }
             long openMs = rows.getFirst().openMs() + openSince(rows.getFirst().lastSeen(), now);
@@ -117,7 +131,7 @@ public class StudyProgress {
                     + " unique_ms = case when study_year = ? then unique_ms else 0 end,"
                     + " open_ms = case when study_year = ? then ? else 0 end, study_year = ?, audience_checked_at = ?"
                     + " where username = ? and lesson_id = ?", Timestamp.from(now), durationMs, year, year, year,
-                    openMs, year, Timestamp.from(now), user, lessonId);
+                    openMs, year, audienceChecked, user, lessonId);
         });
         return standing(lessonId);
     }
@@ -140,8 +154,8 @@ public class StudyProgress {
             if (rows.isEmpty()) {
                 throw new AccessDeniedException("lesson " + lessonId + " was not opened by " + user);
             }
-            Watched row = rows.getFirst();
             Instant now = clock.instant();
+            Watched row = rows.getFirst().in(year(now));
             boolean checkAudience = !row.audienceChecked().plus(AUDIENCE_RECHECK).isAfter(now);
             if (checkAudience ? !catalogue.isOpenToCaller(lessonId) : !catalogue.isPublished(lessonId)) {
                 throw new AccessDeniedException("lesson " + lessonId + " is no longer published for " + user);
@@ -154,9 +168,10 @@ public class StudyProgress {
             }
             double position = Math.clamp(positionSeconds, 0, row.durationMs() / 1000.0);
             jdbc.update("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
-                    + " open_ms = ?, last_report_at = ?, audience_checked_at = ? where username = ? and lesson_id = ?",
-                    merged.stored(), merged.uniqueMs(), position, openMs, Timestamp.from(now),
-                    Timestamp.from(checkAudience ? now : row.audienceChecked()), user, lessonId);
+                    + " open_ms = ?, last_report_at = ?, audience_checked_at = ?, study_year = ?"
+                    + " where username = ? and lesson_id = ?", merged.stored(), merged.uniqueMs(), position, openMs,
+                    Timestamp.from(now), Timestamp.from(checkAudience ? now : row.audienceChecked()), row.studyYear(),
+                    user, lessonId);
             boolean complete = complete(merged.uniqueMs(), openMs, row.durationMs());
             // the threshold is crossed once a year (spans restart with the year), so this is the hot path's only
             // extra work, and recordCompletion still guards against a second device crossing it at the same moment
@@ -184,12 +199,12 @@ public class StudyProgress {
     }
 
     private List<Watched> watched(String user, UUID lessonId) {
-        return jdbc.query("select played_spans, unique_ms, open_ms, last_report_at, duration_ms, audience_checked_at"
-                + " from watch_progress where username = ? and lesson_id = ? for update",
+        return jdbc.query("select played_spans, unique_ms, open_ms, last_report_at, duration_ms, audience_checked_at,"
+                + " study_year from watch_progress where username = ? and lesson_id = ? for update",
                 (rs, n) -> new Watched(rs.getString("played_spans"), rs.getLong("unique_ms"), rs.getLong("open_ms"),
                         rs.getObject("last_report_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"),
                         Optional.ofNullable(rs.getObject("audience_checked_at", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH)),
+                                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH), rs.getInt("study_year")),
                 user, lessonId);
     }
 

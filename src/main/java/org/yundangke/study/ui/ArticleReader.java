@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.yundangke.catalogue.ArticleText;
 import org.yundangke.catalogue.LessonInfo;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 @JavaScript("context://ydk/reader/ydk-reader.js")
 class ArticleReader extends Component {
 
-    ArticleReader(LessonInfo article, double startAt, String reportUrl) {
+    /** With no {@code reportUrl} (an editor's preview of a draft) nothing is reported. */
+    ArticleReader(LessonInfo article, double startAt, @Nullable String reportUrl) {
         getElement().setAttribute("duration", String.valueOf(article.durationSeconds()));
         getElement().setAttribute("start-at", String.valueOf(startAt));
-        getElement().setAttribute("report-url", reportUrl);
+        if (reportUrl != null) {
+            getElement().setAttribute("report-url", reportUrl);
+        }
         getElement().setAttribute("report-key", article.id().toString());
         getElement().setProperty("text", article.title() + "。\n" + ArticleText.plain(article.body() == null ? ""
                 : article.body()));

@@ -19,6 +19,7 @@ import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.catalogue.ArticleHtml;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.catalogue.LessonState;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.TalkPlayer;
 import org.yundangke.study.StudyProgress;
@@ -67,9 +68,13 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         } else if (standing.uniqueSeconds() > 0) {
             facts.setText(facts.getText() + " · " + getTranslation("lesson.studied", standing.uniqueSeconds() / 60));
         }
+        // an editor's preview of a lesson not yet out earns nothing and reports nothing
+        boolean studied = lesson.state() == LessonState.PUBLISHED;
         if (lesson.mediaId() != null) {
-            TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId()))
-                    .startAt(standing.positionSeconds()).reportPlayedTo(REPORT_URL, lesson.id().toString());
+            TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId())).startAt(standing.positionSeconds());
+            if (studied) {
+                player.reportPlayedTo(REPORT_URL, lesson.id().toString());
+            }
             player.setWidthFull();
             add(player, summary);
         } else {
@@ -78,7 +83,7 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             double duration = lesson.durationSeconds() == null ? 0 : lesson.durationSeconds();
             double startAt = !standing.completed() && standing.positionSeconds() >= duration - 1 ? 0
                     : standing.positionSeconds();
-            add(summary, new ArticleReader(lesson, startAt, REPORT_URL), text);
+            add(summary, new ArticleReader(lesson, startAt, studied ? REPORT_URL : null), text);
         }
         nextInCourse(lesson);
     }
