@@ -27,8 +27,8 @@ import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
 
 /**
- * Lessons as editors make them (a lecturer their own, an admin any) and as members find them: only published ones,
- * only those meant for them. Every check happens here, whatever a view shows.
+ * Lessons as editors make them (a lecturer their own, an admin those of their area) and as members find them: only
+ * published ones, only those meant for them. Every check happens here, whatever a view shows.
  */
 @Service
 public class Catalogue {

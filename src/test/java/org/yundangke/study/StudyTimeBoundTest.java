@@ -171,6 +171,31 @@ class StudyTimeBoundTest {
     }
 
     @Test
+    void listening_with_the_screen_off_reports_rarely_and_what_the_clock_held_back_is_credited_later() {
+        // a phone in the pocket: the page reports every 10 minutes, resending every span played during the visit
+        UUID talk = StudyProgressTest.publishedLesson(jdbc, 1800, true);
+        progress.begin(talk);
+        List<double[]> visit = new ArrayList<>();
+        StudyProgress.Standing standing = null;
+        for (double at = 0; at < 1800; at += 600) {
+            clock.advance(Duration.ofMinutes(10));
+            visit.add(span(at, at + 600));
+            standing = progress.report(talk, visit, at + 600);
+        }
+        assertThat(standing.uniqueSeconds()).as("each silence counts 5 min, 2× that is what was played").isEqualTo(1800);
+        assertThat(standing.completed()).isTrue();
+    }
+
+    @Test
+    void seconds_the_clock_held_back_are_credited_by_the_next_reports_of_the_same_visit() {
+        clock.advance(Duration.ofSeconds(10));
+        List<double[]> visit = new ArrayList<>(List.of(span(0, 60))); // more than 2× real time: held back
+        assertThat(progress.report(lesson, visit, 60).uniqueSeconds()).isEqualTo(22);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(progress.report(lesson, visit, 60).uniqueSeconds()).as("resent, now allowed").isEqualTo(60);
+    }
+
+    @Test
     void a_lesson_taken_down_after_it_was_opened_takes_no_more_reports() {
         clock.advance(Duration.ofSeconds(30));
         progress.report(lesson, List.of(span(0, 30)), 30);

@@ -108,7 +108,10 @@ class LessonEditor extends Dialog {
         audience.setLabel(getTranslation("lessons.audience"));
         audience.setItems(committees);
         audience.setItemLabelGenerator(CommitteeInfo::name);
-        audience.setHelperText(getTranslation("lessons.audience.help"));
+        // committees in scope come parents first: the first is the admin's own; only the province's reaches everyone
+        audience.setHelperText(committees.isEmpty() || committees.getFirst().parentId() == null
+                ? getTranslation("lessons.audience.help")
+                : getTranslation("lessons.audience.help.area", committees.getFirst().name()));
         audience.setVisible(!committees.isEmpty());
         branches.setLabel(getTranslation("lessons.audience.branches"));
         branches.setItems(branchesInScope);

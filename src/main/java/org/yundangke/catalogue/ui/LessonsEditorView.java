@@ -29,8 +29,8 @@ import org.yundangke.org.OrgDirectory;
 
 /**
  * 党课管理: editors make lessons of their ready talks or write articles ({@link LessonEditor}), publish them and
- * take them down again. A lecturer's lessons go to everyone; an admin can aim one at committees or branches of their
- * area.
+ * take them down again. A lecturer's lessons go to everyone; an admin aims one at committees or branches of their
+ * area (their whole area when none is chosen) and sees the lessons aimed inside it.
  */
 @Route("lessons")
 @Menu(order = 22, icon = "vaadin:book", title = "nav.lessons")
