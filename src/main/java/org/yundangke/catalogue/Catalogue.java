@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,10 +42,11 @@ public class Catalogue {
     private final MediaLibrary media;
     private final OrgDirectory directory;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
     private final int readingCharsPerMinute;
 
     Catalogue(LessonRepository lessons, CourseRepository courses, ArticleImages images, MediaLibrary media,
-              OrgDirectory directory, TransactionTemplate transaction,
+              OrgDirectory directory, TransactionTemplate transaction, JdbcTemplate jdbc,
               @Value("${yundangke.catalogue.reading-chars-per-minute:300}") int readingCharsPerMinute) {
         this.lessons = lessons;
         this.courses = courses;
@@ -52,6 +54,7 @@ public class Catalogue {
         this.media = media;
         this.directory = directory;
         this.transaction = transaction;
+        this.jdbc = jdbc;
         this.readingCharsPerMinute = readingCharsPerMinute;
     }
 
@@ -238,11 +241,14 @@ public class Catalogue {
                 .isPresent();
     }
 
-    /** Whether the lesson is published (for anyone); one indexed read, for the reports between full checks. */
+    /**
+     * Whether the lesson is published (for anyone): one read by primary key, for the progress reports between full
+     * audience checks (plain SQL: this runs every 12 s for every member studying).
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
     public boolean isPublished(UUID lessonId) {
-        return lessons.findStateOf(lessonId).filter(LessonState.PUBLISHED::equals).isPresent();
+        return jdbc.queryForList("select state from lesson where id = ?", String.class, lessonId)
+                .contains(LessonState.PUBLISHED.name());
     }
 
     /** A lesson's title whatever its state (for a completion recorded just as the lesson was taken down). */

@@ -3,7 +3,6 @@ package org.yundangke.catalogue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -54,7 +53,4 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
                                    Pageable pageable);
 
     List<Lesson> findByMediaIdAndState(UUID mediaId, LessonState state);
-
-    @Query("select l.state from Lesson l where l.id = :id")
-    Optional<LessonState> findStateOf(UUID id);
 }
