@@ -3,6 +3,8 @@ package org.yundangke.base;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
@@ -13,6 +15,12 @@ import org.springframework.security.web.authentication.rememberme.PersistentToke
  */
 @Configuration
 class RememberedDevices {
+
+    /** The sessions users logged in with, so that a password reset can end them (see {@link SignedIn}). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
 
     @Bean
     PersistentTokenRepository persistentTokenRepository(DataSource dataSource) {

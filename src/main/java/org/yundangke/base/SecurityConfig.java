@@ -11,6 +11,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.yundangke.base.ui.LoginView;
 
@@ -55,8 +57,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, LoginThrottle throttle,
-                                            PersistentTokenRepository rememberedDevices, UserDetailsService users)
-            throws Exception {
+                                            PersistentTokenRepository rememberedDevices, UserDetailsService users,
+                                            SessionRegistry sessions) throws Exception {
         // our own styles and scripts load on the login page too; the error answer must reach everyone
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/ydk/**", "/error").permitAll()
                 .requestMatchers("/api/**", "/play/**").authenticated());
@@ -78,8 +80,17 @@ class SecurityConfig {
                 .rememberMeParameter(REMEMBER_ME).rememberMeCookieName(REMEMBER_ME)
                 .tokenValiditySeconds((int) REMEMBERED_FOR.toSeconds()));
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        // every login's session is known, so that a password reset can end it (any number per user)
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                .expiredUrl(LoginThrottleFilter.LOGIN));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false)).build();
+    }
+
+    /** Tells the session registry when a session ends. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** The remembered-device cookie is not sent along by other sites' forms either. */

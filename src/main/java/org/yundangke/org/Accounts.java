@@ -8,16 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.SignedIn;
 import org.yundangke.base.UserError;
 
 /**
  * Passwords of logins: a secretary resets a member of their branch (an admin one of their subtree) to a one-time
- * password that must be changed at the next login; a reset or a change makes every remembered device forget the
- * user. Only plain members' logins can be reset this way: a secretary's or admin's login stays with its owner.
+ * password that must be changed at the next login; a reset signs the user out everywhere (remembered devices and open
+ * sessions), a change everywhere but here. Only plain members' logins can be reset this way: a secretary's or admin's login stays with its owner.
  */
 @Service
 public class Accounts {
@@ -33,18 +33,18 @@ public class Accounts {
     private final UserAccountRepository accounts;
     private final OrgDirectory directory;
     private final PasswordEncoder encoder;
-    private final PersistentTokenRepository rememberedDevices;
+    private final SignedIn signedIn;
     private final SecureRandom random = new SecureRandom();
 
     Accounts(UserAccountRepository accounts, OrgDirectory directory, PasswordEncoder encoder,
-             PersistentTokenRepository rememberedDevices) {
+             SignedIn signedIn) {
         this.accounts = accounts;
         this.directory = directory;
         this.encoder = encoder;
-        this.rememberedDevices = rememberedDevices;
+        this.signedIn = signedIn;
     }
 
-    /** A new one-time password for the member's login, to hand over in person; their remembered devices forget them. */
+    /** A new one-time password for the member's login, to hand over in person; they are signed out everywhere. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     @Transactional
     public String resetPassword(long memberId) {
@@ -60,7 +60,7 @@ public class Accounts {
             password.append(random.nextInt(10));
         }
         account.passwordSetByOthers(encoder.encode(password));
-        rememberedDevices.removeUserTokens(account.getUsername());
+        signedIn.endEverywhere(account.getUsername());
         log.info("Password of {} reset by {}", account.getUsername(), CurrentUser.name());
         return password.toString();
     }
@@ -73,7 +73,7 @@ public class Accounts {
 
     /**
      * The caller's own new password (twice, as typed), with the current one unless a one-time password is being
-     * replaced; devices that remembered the user must log in again.
+     * replaced; the user's other sessions and remembered devices must log in again.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -93,6 +93,6 @@ public class Accounts {
             throw new UserError("account.password.same");
         }
         account.passwordChosen(encoder.encode(newPassword));
-        rememberedDevices.removeUserTokens(account.getUsername());
+        signedIn.endElsewhere(account.getUsername());
     }
 }

@@ -21,7 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.yundangke.AppSession;
+import org.yundangke.Logins;
+import org.yundangke.org.Accounts;
 
 /**
  * Logins over HTTP as a browser makes them: the login form needs its CSRF token, wrong passwords slow down and then
@@ -37,6 +40,15 @@ class LoginSecurityTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Logins logins;
 
     final String address = "203.0.113." + (1 + (int) (Math.random() * 250));
 
@@ -128,6 +140,32 @@ class LoginSecurityTest {
 
         jdbc.update("delete from persistent_logins where username = 'lecturer'"); // what logout and a reset do
         assertThat(get("/api/article-images/none.jpg", token).statusCode()).isNotEqualTo(404);
+    }
+
+    @Test
+    void a_password_reset_ends_the_sessions_the_member_is_logged_in_with() throws Exception {
+        long memberId = jdbc.queryForObject("select max(m.id) from member m join branch b on b.id = m.primary_branch_id"
+                + " where b.name = '梅园新村社区离退休干部党支部' and not exists (select 1 from user_account a"
+                + " where a.member_id = m.id)", Long.class);
+        String username = "s" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into user_account (username, password_hash, display_name, member_id) values (?, ?, ?, ?)",
+                username, encoder.encode("old-password"), "老党员", memberId);
+        jdbc.update("insert into user_role (user_id, role) select id, 'MEMBER' from user_account where username = ?",
+                username);
+        AppSession phone = AppSession.login(port, username, "old-password");
+        AppSession secretary = AppSession.login(port, "secretary", "demo1234");
+        assertThat(phone.get("/api/article-images/none.jpg").statusCode()).as("logged in").isEqualTo(404);
+
+        logins.as("secretary");
+        try {
+            accounts.resetPassword(memberId);
+        } finally {
+            logins.logout();
+        }
+        HttpResponse<String> after = phone.get("/api/article-images/none.jpg");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(secretary.get("/api/article-images/none.jpg").statusCode()).as("others stay").isEqualTo(404);
     }
 
     @Test
