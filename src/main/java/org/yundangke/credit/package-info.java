@@ -5,7 +5,9 @@
  * meetings attended arrive as events; 记实 evidence records of offline activity earn credit once a secretary approves
  * them. A member's credit shows to their primary and managing branches ("1+2") and counts once in every rollup.
  */
+@ApplicationModule(allowedDependencies = {"base", "org", "study", "quiz", "live"})
 @NullMarked
 package org.yundangke.credit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

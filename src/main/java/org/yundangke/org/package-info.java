@@ -3,7 +3,9 @@
  * memberships, user accounts and roles, and the access scope each user has. Other modules use {@link
  * org.yundangke.org.OrgDirectory} and its records, never the entities.
  */
+@ApplicationModule(allowedDependencies = {"base"})
 @NullMarked
 package org.yundangke.org;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

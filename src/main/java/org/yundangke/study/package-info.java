@@ -3,7 +3,9 @@
  * member and lesson (seeking ahead earns nothing, replays count once, faster than twice real time is ignored), and
  * the first time a lesson is complete in a year {@link org.yundangke.study.LessonCompleted} is published.
  */
+@ApplicationModule(allowedDependencies = {"base", "catalogue", "media", "org"})
 @NullMarked
 package org.yundangke.study;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
