@@ -1,13 +1,11 @@
 package org.yundangke.base;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -39,24 +37,19 @@ public class LoginThrottle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final StudyCalendar calendar;
 
-    @Autowired
-    LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction) {
-        this(jdbc, transaction, Clock.systemUTC());
-    }
-
-    LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+    LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, StudyCalendar calendar) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** Lets an attempt for this account from this address be checked now (and counts it), or says why not. */
     public Optional<Refusal> admit(String username, String address) {
         String account = accountKey(username);
         return transaction.execute(tx -> {
-            Instant now = clock.instant();
+            Instant now = calendar.now();
             Optional<Failures> from = recent(addressKey(address), now, false);
             if (from.isPresent() && from.get().count() >= ADDRESS_LIMIT) {
                 return Optional.of(new Refusal(Reason.ADDRESS_BLOCKED, minutesLeft(from.get(), now)));
@@ -83,7 +76,7 @@ public class LoginThrottle {
     /** A wrong password: the account was counted on admission; the address is counted now. */
     public void wrongPassword(String address) {
         String subject = addressKey(address);
-        Instant now = clock.instant();
+        Instant now = calendar.now();
         transaction.executeWithoutResult(tx -> {
             ensureRow(subject, now);
             int count = recent(subject, now, true).map(Failures::count).orElse(0);

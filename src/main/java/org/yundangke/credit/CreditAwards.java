@@ -1,7 +1,6 @@
 package org.yundangke.credit;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.live.LiveAttended;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.quiz.QuizPassed;
@@ -32,8 +32,10 @@ class CreditAwards {
     private final CreditLedger ledger;
     private final CreditRules rules;
     private final OrgDirectory directory;
+    private final StudyCalendar calendar;
 
-    CreditAwards(CreditLedger ledger, CreditRules rules, OrgDirectory directory) {
+    CreditAwards(CreditLedger ledger, CreditRules rules, OrgDirectory directory, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.ledger = ledger;
         this.rules = rules;
         this.directory = directory;
@@ -56,7 +58,7 @@ class CreditAwards {
 
     void credit(LessonCompleted done) {
         memberOf(done.username()).ifPresent(member -> {
-            LocalDate day = day(done.completedAt());
+            LocalDate day = calendar.dayOf(done.completedAt());
             String source = done.lessonId() + "@" + day.getYear();
             double minutes = done.durationSeconds() / 60;
             award(member, lengthTier(minutes, day), CreditSource.LESSON, source, day, done.title(), BigDecimal.ONE);
@@ -71,7 +73,7 @@ class CreditAwards {
 
     void credit(QuizPassed passed) {
         memberOf(passed.username()).ifPresent(member -> {
-            LocalDate day = day(passed.passedAt());
+            LocalDate day = calendar.dayOf(passed.passedAt());
             String source = passed.quizId() + "@" + day.getYear();
             award(member, CreditRule.QUIZ_HOURS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
             award(member, CreditRule.QUIZ_POINTS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
@@ -80,7 +82,7 @@ class CreditAwards {
 
     void credit(LiveAttended attended) {
         memberOf(attended.username()).ifPresent(member -> {
-            LocalDate day = day(attended.attendedAt());
+            LocalDate day = calendar.dayOf(attended.attendedAt());
             String source = attended.liveId() + "@" + day.getYear();
             award(member, lengthTier(attended.minutes(), day), CreditSource.LIVE, source, day, attended.title(),
                     BigDecimal.ONE);
@@ -107,9 +109,5 @@ class CreditAwards {
             log.info("No member record for {}: nothing to credit", username);
         }
         return member;
-    }
-
-    static LocalDate day(Instant instant) {
-        return instant.atZone(CreditRules.CALENDAR).toLocalDate();
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.MemberInfo;
@@ -40,9 +41,11 @@ public class CreditDocuments {
     private final StudyCertificate certificates;
     private final LedgerWorkbook workbooks;
     private final NamedParameterJdbcTemplate jdbc;
+    private final StudyCalendar calendar;
 
     CreditDocuments(CreditRecords records, OrgDirectory directory, CreditRules rules, StudyCertificate certificates,
-                    LedgerWorkbook workbooks, NamedParameterJdbcTemplate jdbc) {
+                    LedgerWorkbook workbooks, NamedParameterJdbcTemplate jdbc, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.records = records;
         this.directory = directory;
         this.rules = rules;
@@ -59,7 +62,7 @@ public class CreditDocuments {
         String issuer = directory.branchesByIds(List.of(member.primaryBranchId())).stream().findFirst()
                 .map(BranchInfo::committeeName).orElse(member.primaryBranchName());
         LocalDate end = LocalDate.of(year, 12, 31);
-        LocalDate today = LocalDate.now(CreditRules.CALENDAR);
+        LocalDate today = calendar.today();
         return certificates.render(new Certificate(member.name(), member.primaryBranchName(), year,
                 summary.studyHours(), summary.target(), summary.points(), summary.lessonsCompleted(),
                 today.isBefore(end) ? today : end, issuer));

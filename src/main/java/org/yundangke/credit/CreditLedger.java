@@ -2,7 +2,6 @@ package org.yundangke.credit;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
 import org.yundangke.org.OrgDirectory;
@@ -50,8 +50,10 @@ public class CreditLedger {
     private final CreditRules rules;
     private final OrgDirectory directory;
     private final TransactionTemplate transaction;
+    private final StudyCalendar calendar;
 
-    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, PlatformTransactionManager transactions) {
+    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, PlatformTransactionManager transactions, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.rules = rules;
         this.directory = directory;
@@ -119,7 +121,7 @@ public class CreditLedger {
         }
         CreditRule rule = rules.history(entry.ruleCode()).stream().filter(r -> r.version() == entry.ruleVersion())
                 .findFirst().orElseThrow();
-        LocalDate today = LocalDate.now(CreditRules.CALENDAR);
+        LocalDate today = calendar.today();
         try {
             return transaction.execute(tx -> {
                 lockMember(entry.memberId(), entry.year());
@@ -147,7 +149,7 @@ public class CreditLedger {
                 + " source_id, idem_key, capped_reason, reverses_id, note, title, recorded_by, occurred_on, recorded_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", memberId, year, rule.kind().name(), amount,
                 rule.code(), rule.version(), source.name(), sourceId, key, capped, reverses, note,
-                title.length() > 200 ? title.substring(0, 200) : title, recordedBy, day, Timestamp.from(Instant.now()));
+                title.length() > 200 ? title.substring(0, 200) : title, recordedBy, day, Timestamp.from(calendar.now()));
         String column = rule.kind() == CreditKind.STUDY_HOURS ? "study_hours" : "points";
         jdbc.update("update credit_year_total set " + column + " = " + column + " + ? where member_id = ?"
                 + " and study_year = ?", amount, memberId, year);

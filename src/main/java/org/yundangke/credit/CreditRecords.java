@@ -1,7 +1,6 @@
 package org.yundangke.credit;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.MemberAccount;
 import org.yundangke.org.OrgDirectory;
@@ -104,8 +104,10 @@ public class CreditRecords {
     private final NamedParameterJdbcTemplate jdbc;
     private final OrgDirectory directory;
     private final CreditRules rules;
+    private final StudyCalendar calendar;
 
-    CreditRecords(NamedParameterJdbcTemplate jdbc, OrgDirectory directory, CreditRules rules) {
+    CreditRecords(NamedParameterJdbcTemplate jdbc, OrgDirectory directory, CreditRules rules, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.directory = directory;
         this.rules = rules;
@@ -140,7 +142,7 @@ public class CreditRecords {
         directory.requireMemberInScope(memberId);
         List<Integer> years = new ArrayList<>(jdbc.queryForList("select study_year from credit_year_total"
                 + " where member_id = :member order by study_year desc", Map.of("member", memberId), Integer.class));
-        int thisYear = LocalDate.now(CreditRules.CALENDAR).getYear();
+        int thisYear = calendar.thisYear();
         if (!years.contains(thisYear)) {
             years.addFirst(thisYear);
         }

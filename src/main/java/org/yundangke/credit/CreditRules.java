@@ -2,10 +2,8 @@ package org.yundangke.credit;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +11,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
 import org.yundangke.org.OrgDirectory;
@@ -24,7 +23,6 @@ import org.yundangke.org.OrgDirectory;
 @Service
 public class CreditRules {
 
-    static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
     private static final RowMapper<CreditRule> ROW = (rs, n) -> new CreditRule(rs.getString("code"),
             rs.getInt("version"), rs.getObject("effective_from", LocalDate.class),
@@ -35,8 +33,10 @@ public class CreditRules {
 
     private final JdbcTemplate jdbc;
     private final OrgDirectory directory;
+    private final StudyCalendar calendar;
 
-    CreditRules(JdbcTemplate jdbc, OrgDirectory directory) {
+    CreditRules(JdbcTemplate jdbc, OrgDirectory directory, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.directory = directory;
     }
@@ -51,7 +51,7 @@ public class CreditRules {
     /** Every rule as it stands today, and the changes already scheduled after today. */
     @PreAuthorize("isAuthenticated()")
     public List<CreditRule> current() {
-        LocalDate today = LocalDate.now(CALENDAR);
+        LocalDate today = calendar.today();
         // the same choice as inForce: the latest effective date, then the latest version
         return jdbc.query("select r.* from credit_rule r where r.effective_from > ? or r.version = (select o.version"
                 + " from credit_rule o where o.code = r.code and o.effective_from <= ?"
@@ -76,7 +76,7 @@ public class CreditRules {
         if (!directory.administersProvince()) {
             throw new UserError("credit.rule.province-only");
         }
-        if (!effectiveFrom.isAfter(LocalDate.now(CALENDAR))) {
+        if (!effectiveFrom.isAfter(calendar.today())) {
             throw new UserError("credit.rule.retroactive"); // today has begun: awards were made under the old version
         }
         if (note.length() > 500) {
@@ -92,14 +92,14 @@ public class CreditRules {
         jdbc.update("insert into credit_rule (code, version, effective_from, kind, amount, minutes, daily_cap,"
                 + " yearly_cap, changed_by, changed_at, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", code, version,
                 effectiveFrom, previous.kind().name(), amount, minutes, dailyCap, yearlyCap, CurrentUser.name(),
-                Timestamp.from(Instant.now()), note.strip());
+                Timestamp.from(calendar.now()), note.strip());
         return history(code).getFirst();
     }
 
     /** The yearly 学时 target in force at the end of a year (or today, for the current year). */
     public BigDecimal yearlyTarget(int year) {
         LocalDate end = LocalDate.of(year, 12, 31);
-        LocalDate today = LocalDate.now(CALENDAR);
+        LocalDate today = calendar.today();
         return inForce(CreditRule.YEARLY_TARGET, end.isAfter(today) ? today : end).amount();
     }
 }

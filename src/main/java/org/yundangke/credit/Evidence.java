@@ -2,7 +2,6 @@ package org.yundangke.credit;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
 import org.yundangke.base.storage.ObjectBytes;
@@ -45,9 +45,11 @@ public class Evidence {
     private final ObjectBytes objects;
     private final TransactionTemplate transaction;
     private final String bucket;
+    private final StudyCalendar calendar;
 
     Evidence(JdbcTemplate jdbc, OrgDirectory directory, CreditLedger ledger, ObjectBytes objects,
-             TransactionTemplate transaction, ObjectStoreProperties store) {
+             TransactionTemplate transaction, ObjectStoreProperties store, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.directory = directory;
         this.ledger = ledger;
@@ -78,7 +80,7 @@ public class Evidence {
                         + " description, attendees, state, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
                         + " 'PENDING', ?, ?)", id, member.id(), form.branchId(), form.activity().name(),
                         form.occurredOn(), form.place().strip(), form.description().strip(), form.attendees().strip(),
-                        CurrentUser.name(), Timestamp.from(Instant.now()));
+                        CurrentUser.name(), Timestamp.from(calendar.now()));
                 for (int i = 0; i < stored.size(); i++) {
                     jdbc.update("insert into evidence_photo (record_id, position, object) values (?, ?, ?)", id, i + 1,
                             stored.get(i));
@@ -146,7 +148,7 @@ public class Evidence {
         if (form.place().isBlank() || form.description().isBlank()) {
             throw new UserError("evidence.missing");
         }
-        if (form.occurredOn().isAfter(LocalDate.now(CreditRules.CALENDAR))) {
+        if (form.occurredOn().isAfter(calendar.today())) {
             throw new UserError("evidence.future");
         }
         if (form.place().length() > 200 || form.description().length() > 2000 || form.attendees().length() > 1000) {
@@ -180,7 +182,7 @@ public class Evidence {
     private void decide(UUID recordId, EvidenceRecord.State state, @Nullable String reason) {
         int changed = jdbc.update("update evidence_record set state = ?, decided_by = ?, decided_at = ?,"
                 + " reject_reason = ? where id = ? and state = 'PENDING'", state.name(), CurrentUser.name(),
-                Timestamp.from(Instant.now()), reason, recordId);
+                Timestamp.from(calendar.now()), reason, recordId);
         if (changed == 0) {
             throw new UserError("evidence.decided"); // decided by someone else a moment ago
         }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
@@ -60,8 +61,10 @@ public class Assignments {
     private final Catalogue catalogue;
     private final OrgDirectory directory;
     private final StudyProgress progress;
+    private final StudyCalendar calendar;
 
-    Assignments(JdbcTemplate jdbc, Catalogue catalogue, OrgDirectory directory, StudyProgress progress) {
+    Assignments(JdbcTemplate jdbc, Catalogue catalogue, OrgDirectory directory, StudyProgress progress, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -82,11 +85,11 @@ public class Assignments {
         if ((courseId == null) == (lessonId == null)) {
             throw new IllegalArgumentException("assign a course or a lesson");
         }
-        if (dueOn != null && dueOn.isBefore(LocalDate.now(StudyProgress.CALENDAR))) {
+        if (dueOn != null && dueOn.isBefore(calendar.today())) {
             throw new UserError("assignment.due-past");
         }
         Assignment assignment = new Assignment(UUID.randomUUID(), branchId, courseId, lessonId, CurrentUser.name(),
-                Instant.now(), dueOn);
+                calendar.now(), dueOn);
         AssignedStudy study = titleAndLessons(assignment); // refuses what the caller may not see
         if (study.lessons().stream().anyMatch(l -> l.state() != LessonState.PUBLISHED)) {
             throw new UserError("assignment.not-published"); // an editor may see a draft; members would not

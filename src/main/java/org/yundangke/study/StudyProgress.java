@@ -1,11 +1,10 @@
 package org.yundangke.study;
 
+import org.yundangke.base.StudyCalendar;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,7 +73,6 @@ public class StudyProgress {
      * lesson is still published (the full check reads the member's branches and committees).
      */
     static final Duration AUDIENCE_RECHECK = Duration.ofMinutes(1);
-    static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -83,23 +80,18 @@ public class StudyProgress {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final double completionShare;
-    private final Clock clock;
-
-    @Autowired
-    StudyProgress(JdbcTemplate jdbc, Catalogue catalogue, ApplicationEventPublisher events,
-                  TransactionTemplate transaction, @Value("${yundangke.study.completion-share:0.9}") double share) {
-        this(jdbc, catalogue, events, transaction, share, Clock.systemUTC());
-    }
+    private final StudyCalendar calendar;
 
     StudyProgress(JdbcTemplate jdbc, Catalogue catalogue, ApplicationEventPublisher events,
-                  TransactionTemplate transaction, double completionShare, Clock clock) {
+                  TransactionTemplate transaction,
+                  @Value("${yundangke.study.completion-share:0.9}") double completionShare, StudyCalendar calendar) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.catalogue = catalogue;
         this.events = events;
         this.transaction = transaction;
         this.completionShare = completionShare;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The lesson page opened: the server starts counting open time; returns where to resume. */
@@ -108,7 +100,7 @@ public class StudyProgress {
         LessonInfo lesson = catalogue.open(lessonId); // refuses a lesson the member may not see
         long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
         String user = CurrentUser.name();
-        Instant now = clock.instant();
+        Instant now = calendar.now();
         int year = year(now);
         // an editor may open a lesson not meant for them: its reports then get the full check at once (and fail)
         Timestamp audienceChecked = Timestamp.from(catalogue.isOpenToCaller(lessonId) ? now : Instant.EPOCH);
@@ -154,7 +146,7 @@ public class StudyProgress {
             if (rows.isEmpty()) {
                 throw new AccessDeniedException("lesson " + lessonId + " was not opened by " + user);
             }
-            Instant now = clock.instant();
+            Instant now = calendar.now();
             Watched row = rows.getFirst().in(year(now));
             boolean checkAudience = !row.audienceChecked().plus(AUDIENCE_RECHECK).isAfter(now);
             if (checkAudience ? !catalogue.isOpenToCaller(lessonId) : !catalogue.isPublished(lessonId)) {
@@ -229,7 +221,7 @@ public class StudyProgress {
         long unique = rows.isEmpty() ? 0 : ((Number) rows.getFirst().get("unique_ms")).longValue() / 1000;
         double position = rows.isEmpty() ? 0 : ((Number) rows.getFirst().get("last_position_s")).doubleValue();
         Integer completions = jdbc.queryForObject("select count(*) from lesson_completion where username = ?"
-                + " and lesson_id = ? and study_year = ?", Integer.class, user, lessonId, year(clock.instant()));
+                + " and lesson_id = ? and study_year = ?", Integer.class, user, lessonId, year(calendar.now()));
         return new Standing(unique, position, completions != null && completions > 0);
     }
 
@@ -239,7 +231,7 @@ public class StudyProgress {
         return jdbc.queryForList("select p.lesson_id from watch_progress p where p.username = ? and p.unique_ms > 0"
                 + " and not exists (select 1 from lesson_completion c where c.username = p.username"
                 + " and c.lesson_id = p.lesson_id and c.study_year = ?) order by p.last_report_at desc limit ?",
-                UUID.class, CurrentUser.name(), year(clock.instant()), max);
+                UUID.class, CurrentUser.name(), year(calendar.now()), max);
     }
 
     /** Which of these lessons the caller has completed this year. */
@@ -250,7 +242,7 @@ public class StudyProgress {
         }
         return Set.copyOf(named.queryForList("select lesson_id from lesson_completion where username = :user"
                 + " and study_year = :year and lesson_id in (:lessons)", Map.of("user", CurrentUser.name(),
-                "year", year(clock.instant()), "lessons", lessonIds), UUID.class));
+                "year", year(calendar.now()), "lessons", lessonIds), UUID.class));
     }
 
     /** How many of these lessons each of these members completed this year (members with none are left out). */
@@ -261,7 +253,7 @@ public class StudyProgress {
         Map<String, Integer> counts = new HashMap<>();
         named.query("select username, count(*) as n from lesson_completion where study_year = :year"
                 + " and username in (:users) and lesson_id in (:lessons) group by username",
-                Map.of("year", year(clock.instant()), "users", usernames, "lessons", lessonIds),
+                Map.of("year", year(calendar.now()), "users", usernames, "lessons", lessonIds),
                 rs -> {
                     counts.put(rs.getString("username"), rs.getInt("n"));
                 });
@@ -281,7 +273,7 @@ public class StudyProgress {
         return true;
     }
 
-    private static int year(Instant instant) {
-        return instant.atZone(CALENDAR).getYear();
+    private int year(Instant instant) {
+        return calendar.yearOf(instant);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.TestTalks;
 import org.yundangke.Logins;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
 
 /** Verified watching on a 100-second lesson, with a clock the test moves. */
@@ -57,7 +58,7 @@ class StudyProgressTest {
 
     @BeforeEach
     void aPublishedLessonOf100Seconds() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, clock);
+        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, new StudyCalendar(clock));
         lesson = publishedLesson(100, true);
         logins.as("member");
     }

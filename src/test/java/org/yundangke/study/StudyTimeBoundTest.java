@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
 import org.yundangke.base.UserError;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
 
 /**
@@ -59,7 +60,7 @@ class StudyTimeBoundTest {
 
     @BeforeEach
     void aPublishedLessonOf66Minutes() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, clock);
+        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, new StudyCalendar(clock));
         lesson = StudyProgressTest.publishedLesson(jdbc, LENGTH, true);
         logins.as("member");
         progress.begin(lesson);

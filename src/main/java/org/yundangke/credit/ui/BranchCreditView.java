@@ -23,11 +23,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.credit.CreditDocuments;
@@ -61,16 +60,18 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Evidence evidence;
     private final OrgDirectory directory;
     private long branchId;
+    private final StudyCalendar calendar;
 
     BranchCreditView(CreditRecords records, CreditLedger ledger, CreditDocuments documents, Evidence evidence,
-                     OrgDirectory directory) {
+                     OrgDirectory directory, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.records = records;
         this.ledger = ledger;
         this.documents = documents;
         this.evidence = evidence;
         this.directory = directory;
         addClassName("ydk-page");
-        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int thisYear = calendar.thisYear();
         year.setLabel(getTranslation("credit.year"));
         year.setItems(IntStream.rangeClosed(thisYear - 4, thisYear).boxed().sorted((a, b) -> b - a).toList());
         year.setItemLabelGenerator(y -> getTranslation("credit.year.label", String.valueOf(y)));

@@ -11,10 +11,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.credit.CreditDocuments;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.org.CommitteeInfo;
@@ -36,8 +35,11 @@ class CommitteeCreditView extends VerticalLayout implements HasDynamicTitle {
     final Anchor export = new Anchor();
     private final CreditRecords records;
     private final CreditDocuments documents;
+    private final StudyCalendar calendar;
 
-    CommitteeCreditView(CreditRecords records, CreditDocuments documents, OrgDirectory directory) {
+    CommitteeCreditView(CreditRecords records, CreditDocuments documents, OrgDirectory directory,
+                        StudyCalendar calendar) {
+        this.calendar = calendar;
         this.records = records;
         this.documents = documents;
         addClassName("ydk-page");
@@ -45,7 +47,7 @@ class CommitteeCreditView extends VerticalLayout implements HasDynamicTitle {
         committee.setLabel(getTranslation("credit.committee"));
         committee.setItems(area);
         committee.setItemLabelGenerator(CommitteeInfo::name);
-        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int thisYear = calendar.thisYear();
         year.setLabel(getTranslation("credit.year"));
         year.setItems(IntStream.rangeClosed(thisYear - 4, thisYear).boxed().sorted((a, b) -> b - a).toList());
         year.setItemLabelGenerator(y -> getTranslation("credit.year.label", String.valueOf(y)));

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.credit.CreditRule;
 import org.yundangke.credit.CreditRules;
@@ -35,8 +35,10 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<CreditRule> grid = new Grid<>();
     private final CreditRules rules;
+    private final StudyCalendar calendar;
 
-    CreditRulesView(CreditRules rules) {
+    CreditRulesView(CreditRules rules, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.rules = rules;
         addClassName("ydk-page");
         grid.addColumn(r -> getTranslation("credit.rule." + r.code())).setHeader(getTranslation("credit.rule"))
@@ -68,7 +70,7 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
         daily.setValue(rule.dailyCap());
         BigDecimalField yearly = new BigDecimalField(getTranslation("credit.rule.yearly-cap"));
         yearly.setValue(rule.yearlyCap());
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = calendar.today();
         DatePicker from = new DatePicker(getTranslation("credit.rule.from"), today.plusDays(1));
         from.setMin(today.plusDays(1));
         TextField note = new TextField(getTranslation("credit.rule.note"));

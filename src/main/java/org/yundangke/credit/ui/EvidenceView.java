@@ -21,11 +21,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.base.ui.UploadTexts;
@@ -58,8 +57,10 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
     private final List<Map.Entry<String, byte[]>> chosen = new ArrayList<>();
     private final Evidence evidence;
     private final MemberInfo member;
+    private final StudyCalendar calendar;
 
-    EvidenceView(Evidence evidence, OrgDirectory directory) {
+    EvidenceView(Evidence evidence, OrgDirectory directory, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.evidence = evidence;
         this.member = directory.myMemberRecord().orElseThrow();
         addClassName("ydk-page");
@@ -74,8 +75,8 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
         activity.setItemLabelGenerator(a -> getTranslation("evidence.activity." + a));
         activity.setValue(EvidenceActivity.ORG_LIFE);
         day.setLabel(getTranslation("evidence.day"));
-        day.setMax(LocalDate.now(ZoneId.of("Asia/Shanghai")));
-        day.setValue(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        day.setMax(calendar.today());
+        day.setValue(calendar.today());
         place.setLabel(getTranslation("evidence.place"));
         place.setMaxLength(200);
         description.setLabel(getTranslation("evidence.description"));

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Paragraph;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.UploadTexts;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -25,7 +26,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.yundangke.media.MediaInfo;
@@ -45,7 +45,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
 
     private static final Set<MediaState> WORKING = Set.of(MediaState.QUEUED, MediaState.TRANSCODING);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(StudyCalendar.ZONE);
 
     final UploadField upload = new UploadField();
     final Grid<MediaInfo> grid = new Grid<>();

@@ -19,10 +19,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
@@ -42,7 +42,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
 
     static final String BRANCH_ID = "branchId";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(StudyCalendar.ZONE);
 
     final H2 title = new H2();
     final ComboBox<CourseInfo> course = new ComboBox<>();
@@ -54,8 +54,11 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Catalogue catalogue;
     private final OrgDirectory directory;
     private long branchId;
+    private final StudyCalendar calendar;
 
-    BranchStudyView(Assignments assignments, Catalogue catalogue, OrgDirectory directory) {
+    BranchStudyView(Assignments assignments, Catalogue catalogue, OrgDirectory directory,
+                    StudyCalendar calendar) {
+        this.calendar = calendar;
         this.assignments = assignments;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -88,7 +91,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         });
         due.setLabel(getTranslation("assignment.due"));
         due.setHelperText(getTranslation("assignment.due.help"));
-        due.setMin(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        due.setMin(calendar.today());
         due.setClearButtonVisible(true);
         HorizontalLayout form = new HorizontalLayout(course, lesson, due, assign);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
