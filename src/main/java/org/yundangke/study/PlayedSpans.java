@@ -98,17 +98,6 @@ final class PlayedSpans {
         return fits;
     }
 
-    /** Only the parts within the lesson: a player may report a little past the end. */
-    PlayedSpans within(long durationMs) {
-        List<Span> clipped = new ArrayList<>();
-        for (Span span : spans) {
-            if (span.startMs() < durationMs) {
-                clipped.add(new Span(span.startMs(), Math.min(span.endMs(), durationMs)));
-            }
-        }
-        return new PlayedSpans(List.copyOf(clipped));
-    }
-
     long uniqueMs() {
         return spans.stream().mapToLong(Span::length).sum();
     }
