@@ -1,6 +1,5 @@
 package org.yundangke.study;
 
-import org.yundangke.base.StudyCalendar;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
