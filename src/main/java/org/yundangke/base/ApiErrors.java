@@ -2,8 +2,6 @@ package org.yundangke.base;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,17 +30,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiErrors {
 
-    /** The language a script asks for; otherwise the user's own, otherwise Chinese. */
-    static final String LANGUAGE_HEADER = "X-Ydk-Lang";
-
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    private final Translations translations;
-    private final DisplayPreferences preferences;
+    private final ApiAnswers answers;
 
-    ApiErrors(Translations translations, DisplayPreferences preferences) {
-        this.translations = translations;
-        this.preferences = preferences;
+    ApiErrors(ApiAnswers answers) {
+        this.answers = answers;
     }
 
     @ExceptionHandler(UserError.class)
@@ -88,17 +81,6 @@ class ApiErrors {
 
     private ResponseEntity<Map<String, String>> answer(HttpStatusCode status, String key, HttpServletRequest request,
                                                        Object... args) {
-        return ResponseEntity.status(status).body(Map.of("reason", key,
-                "message", translations.getTranslation(key, locale(request), args)));
-    }
-
-    private Locale locale(HttpServletRequest request) {
-        String asked = request.getHeader(LANGUAGE_HEADER);
-        if (asked != null) {
-            return Translations.supported(Locale.forLanguageTag(asked));
-        }
-        Principal user = request.getUserPrincipal();
-        return user == null ? Translations.CHINESE
-                : preferences.locale(user.getName()).orElse(Translations.CHINESE);
+        return answers.of(status, key, key, request, args);
     }
 }

@@ -3,7 +3,6 @@ package org.yundangke.media;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -19,27 +18,25 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yundangke.base.Translations;
+import org.yundangke.base.ApiAnswers;
 
 /**
  * The browser's side of resumable uploads ({@code frontend/upload/ydk-upload.js}): start or resume, send parts,
  * complete, cancel. Errors come back as {@code {reason, message}} with the message in the uploader's language
- * (header {@value #LANGUAGE_HEADER}, Chinese by default).
+ * ({@link ApiAnswers}).
  */
 @RestController
 @RequestMapping("/api/uploads")
 @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
 class UploadController {
 
-    static final String LANGUAGE_HEADER = "X-Ydk-Lang";
-
     private final Uploads uploads;
-    private final Translations translations;
+    private final ApiAnswers answers;
     private final MediaProperties properties;
 
-    UploadController(Uploads uploads, Translations translations, MediaProperties properties) {
+    UploadController(Uploads uploads, ApiAnswers answers, MediaProperties properties) {
         this.uploads = uploads;
-        this.translations = translations;
+        this.answers = answers;
         this.properties = properties;
     }
 
@@ -115,9 +112,6 @@ class UploadController {
 
     private ResponseEntity<Map<String, String>> error(HttpStatus status, String reason, String key,
                                                       HttpServletRequest request, Object... args) {
-        String lang = request.getHeader(LANGUAGE_HEADER);
-        Locale locale = lang == null ? Translations.CHINESE : Locale.forLanguageTag(lang);
-        return ResponseEntity.status(status).body(Map.of("reason", reason,
-                "message", translations.getTranslation(key, locale, args)));
+        return answers.of(status, reason, key, request, args);
     }
 }
