@@ -21,18 +21,19 @@ import org.yundangke.org.OrgDirectory;
 @Service
 public class CreditDocuments {
 
+    /** Members {@code %s} selects, each once, with their year; {@code primary_here} when their primary branch is one of those asked about. */
     private static final String MEMBER_ROWS = """
-            select m.name, pb.name as primary_branch, %s as relation,
+            select m.name, pb.name as primary_branch, %s as primary_here,
                    coalesce(t.study_hours, 0) as hours, coalesce(t.points, 0) as points,
-                   (select count(*) from credit_entry e where e.member_id = m.id and e.study_year = :year
+                   (select count(*) from credit_entry e where e.member_id = m.member_id and e.study_year = :year
                       and e.rule_code like 'LESSON_HOURS_%%' and e.source = 'LESSON' and e.amount > 0
                       and not exists (select 1 from credit_entry r where r.idem_key = 'reverse:' || e.id)) as lessons,
-                   (select count(*) from evidence_record r where r.member_id = m.id and r.state = 'APPROVED'
+                   (select count(*) from evidence_record r where r.member_id = m.member_id and r.state = 'APPROVED'
                       and extract(year from r.occurred_on) = :year) as evidence
-            from member m
-            join branch pb on pb.id = m.primary_branch_id
-            left join credit_year_total t on t.member_id = m.id and t.study_year = :year
-            where %s
+            from org_member m
+            join org_branch pb on pb.branch_id = m.primary_branch_id
+            left join credit_year_total t on t.member_id = m.member_id and t.study_year = :year
+            where m.member_id in (%s)
             order by pb.name, m.name""";
 
     private final CreditRecords records;
@@ -73,10 +74,8 @@ public class CreditDocuments {
     public byte[] branchWorkbook(long branchId, int year) {
         directory.requireBranchInScope(branchId);
         String name = directory.branchesByIds(List.of(branchId)).stream().findFirst().map(BranchInfo::name).orElse("");
-        List<MemberRow> rows = jdbc.query(MEMBER_ROWS.formatted(
-                "case when m.primary_branch_id = :branch then '隶属' else '管理' end",
-                "m.primary_branch_id = :branch or exists (select 1 from managing_membership mm"
-                        + " where mm.member_id = m.id and mm.branch_id = :branch)"),
+        List<MemberRow> rows = jdbc.query(MEMBER_ROWS.formatted("m.primary_branch_id = :branch",
+                "select member_id from org_member_branch where branch_id = :branch"),
                 Map.of("branch", branchId, "year", year), row(rules.yearlyTarget(year)));
         return workbooks.render(name, year, rows);
     }
@@ -85,20 +84,16 @@ public class CreditDocuments {
     @PreAuthorize("hasRole('ADMIN')")
     public byte[] committeeWorkbook(long committeeId, int year) {
         CommitteeInfo committee = directory.requireCommitteeInScope(committeeId);
-        String path = jdbc.queryForObject("select path from committee where id = :id", Map.of("id", committeeId),
-                String.class);
-        String inSubtree = "(select b.id from branch b join committee c on c.id = b.committee_id"
-                + " where c.path like :path)";
-        List<MemberRow> rows = jdbc.query(MEMBER_ROWS.formatted(
-                "case when m.primary_branch_id in " + inSubtree + " then '隶属' else '管理' end",
-                "m.primary_branch_id in " + inSubtree + " or exists (select 1 from managing_membership mm"
-                        + " where mm.member_id = m.id and mm.branch_id in " + inSubtree + ")"),
-                Map.of("path", path + "%", "year", year), row(rules.yearlyTarget(year)));
+        List<MemberRow> rows = jdbc.query(MEMBER_ROWS.formatted("m.primary_branch_id in (select branch_id"
+                        + " from org_branch_committee where committee_id = :committee)",
+                "select a.member_id from org_member_branch a join org_branch_committee u on u.branch_id = a.branch_id"
+                        + " where u.committee_id = :committee"),
+                Map.of("committee", committeeId, "year", year), row(rules.yearlyTarget(year)));
         return workbooks.render(committee.name(), year, rows);
     }
 
     private static RowMapper<MemberRow> row(BigDecimal target) {
-        return (rs, n) -> new MemberRow(rs.getString("name"), rs.getString("primary_branch"), rs.getString("relation"),
+        return (rs, n) -> new MemberRow(rs.getString("name"), rs.getString("primary_branch"), rs.getBoolean("primary_here"),
                 rs.getBigDecimal("hours"), rs.getBigDecimal("points"), target, rs.getInt("lessons"),
                 rs.getInt("evidence"));
     }

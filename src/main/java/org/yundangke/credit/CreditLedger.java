@@ -22,7 +22,7 @@ import org.yundangke.org.OrgDirectory;
 /**
  * The append-only ledger. {@link #award} writes an award at most once (its idempotency key: member, rule, source and,
  * for a rule with a daily cap, the day), cut to what the rule's caps leave and recorded as capped, 0 if need be, so
- * the member can see why. Awards for one member are serialised on their member row; the yearly total row is kept up
+ * the member can see why. Awards for one member and year are serialised on their yearly total row, which is kept up
  * to date with every entry. {@link #correct} reverses an entry with a reason; nothing is ever updated or deleted.
  */
 @Service
@@ -71,7 +71,7 @@ public class CreditLedger {
             return done.get();
         }
         return transaction.execute(tx -> {
-            lockMember(award.memberId(), year);
+            lockYear(award.memberId(), year);
             Optional<LedgerEntry> meanwhile = byKey(key); // another delivery of the same event got here first
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
@@ -124,7 +124,7 @@ public class CreditLedger {
         LocalDate today = calendar.today();
         try {
             return transaction.execute(tx -> {
-                lockMember(entry.memberId(), entry.year());
+                lockYear(entry.memberId(), entry.year());
                 return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
                         String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
                         entry.year() == today.getYear() ? today : entry.occurredOn());
@@ -154,9 +154,8 @@ public class CreditLedger {
         jdbc.update("update credit_year_total set " + column + " = " + column + " + ? where member_id = ?"
                 + " and study_year = ?", amount, memberId, year);
         int month = day.getMonthValue();
-        jdbc.update("insert into credit_month_total (member_id, study_year, study_month) select ?, ?, ? where not exists"
-                + " (select 1 from credit_month_total where member_id = ? and study_year = ? and study_month = ?)",
-                memberId, year, month, memberId, year, month);
+        jdbc.update("insert into credit_month_total (member_id, study_year, study_month) values (?, ?, ?)"
+                + " on conflict do nothing", memberId, year, month);
         jdbc.update("update credit_month_total set " + column + " = " + column + " + ? where member_id = ?"
                 + " and study_year = ? and study_month = ?", amount, memberId, year, month);
         return byKey(key).orElseThrow();
@@ -176,13 +175,14 @@ public class CreditLedger {
     }
 
     /**
-     * Serialises the member's awards (the caps read what earlier awards wrote, the totals are read and added to) by
-     * locking the member's row, which always exists, and makes sure their total row for the year does.
+     * Serialises the member's awards of a year (the caps read what earlier awards wrote, the totals are read and added
+     * to) by locking their total row for the year, a row the ledger owns, made first if need be. Every cap and total
+     * is within one year, so awards of different years need not wait for each other.
      */
-    private void lockMember(long memberId, int year) {
-        jdbc.queryForList("select id from member where id = ? for update", memberId);
-        jdbc.update("insert into credit_year_total (member_id, study_year) select ?, ? where not exists"
-                + " (select 1 from credit_year_total where member_id = ? and study_year = ?)", memberId, year,
+    private void lockYear(long memberId, int year) {
+        jdbc.update("insert into credit_year_total (member_id, study_year) values (?, ?) on conflict do nothing",
+                memberId, year);
+        jdbc.queryForList("select member_id from credit_year_total where member_id = ? and study_year = ? for update",
                 memberId, year);
     }
 }

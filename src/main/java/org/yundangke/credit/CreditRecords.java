@@ -63,23 +63,20 @@ public class CreditRecords {
      */
     static final String COMMITTEE_TOTALS = """
             with branch_anc as (
-                select b.id as branch_id, anc.id as committee_id
-                from branch b
-                join committee bc on bc.id = b.committee_id
-                join committee anc on bc.path like anc.path || '%%'
+                select branch_id, committee_id from org_branch_committee
             ), yt as (
                 select member_id, study_hours, points from credit_year_total where study_year = :year
             ), prim as (
                 select m.primary_branch_id as branch_id, count(*) as members,
                        coalesce(sum(t.study_hours), 0) as study_hours, coalesce(sum(t.points), 0) as points,
                        sum(case when t.study_hours >= :target then 1 else 0 end) as reached
-                from member m left join yt t on t.member_id = m.id
+                from org_member m left join yt t on t.member_id = m.member_id
                 group by m.primary_branch_id
             ), extra as (
                 select distinct mm.member_id, ba.committee_id
-                from managing_membership mm
+                from org_managing_branch mm
                 join branch_anc ba on ba.branch_id = mm.branch_id
-                join member m on m.id = mm.member_id
+                join org_member m on m.member_id = mm.member_id
                 where not exists (select 1 from branch_anc pa where pa.branch_id = m.primary_branch_id
                                   and pa.committee_id = ba.committee_id)
             ), contrib as (
@@ -94,10 +91,10 @@ public class CreditRecords {
                        sum(points) as points, sum(reached) as reached
                 from contrib group by committee_id
             )
-            select c.id as committee_id, c.name, coalesce(p.members, 0) as members,
+            select c.committee_id, c.name, coalesce(p.members, 0) as members,
                    coalesce(p.study_hours, 0) as study_hours, coalesce(p.points, 0) as points,
                    coalesce(p.reached, 0) as reached
-            from committee c left join per_committee p on p.committee_id = c.id
+            from org_committee c left join per_committee p on p.committee_id = c.committee_id
             where %s
             order by c.name""";
 
@@ -183,7 +180,7 @@ public class CreditRecords {
     @PreAuthorize("hasRole('ADMIN')")
     public CommitteeTotals committeeTotal(long committeeId, int year) {
         CommitteeInfo committee = directory.requireCommitteeInScope(committeeId);
-        return totals("c.id = :committee", committeeId, year).stream().findFirst()
+        return totals("c.committee_id = :committee", committeeId, year).stream().findFirst()
                 .orElse(new CommitteeTotals(committee.id(), committee.name(), 0, BigDecimal.ZERO, BigDecimal.ZERO, 0));
     }
 

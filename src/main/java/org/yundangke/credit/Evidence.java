@@ -201,7 +201,7 @@ public class Evidence {
                     photos.computeIfAbsent(rs.getObject("record_id", UUID.class), id -> new ArrayList<>())
                             .add(rs.getString("object"));
                 }, argument);
-        return jdbc.query("select r.*, m.name as member_name from evidence_record r join member m on m.id = r.member_id"
+        return jdbc.query("select r.*, m.name as member_name from evidence_record r join org_member m on m.member_id = r.member_id"
                 + " where " + where + " order by " + order, (rs, n) -> new EvidenceRecord(rs.getObject("id", UUID.class),
                 rs.getLong("member_id"), rs.getString("member_name"), rs.getLong("branch_id"),
                 EvidenceActivity.valueOf(rs.getString("activity")), rs.getObject("occurred_on", LocalDate.class),

@@ -18,6 +18,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.yundangke.base.Translations;
 
 /**
  * A branch's or committee's yearly record as an Excel workbook (.xlsx): one row per member.
@@ -32,19 +33,28 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 @org.springframework.stereotype.Component
 class LedgerWorkbook {
 
-    static final String[] HEADERS = {"姓名", "隶属支部", "关系", "学时", "积分", "年度目标", "是否达标", "学完课程", "记实"};
+    /** Message keys of the header row; the texts are Chinese, the language of the record. */
+    static final String[] HEADERS = {"workbook.name", "workbook.primary-branch", "workbook.relation",
+            "workbook.hours", "workbook.points", "workbook.target", "workbook.reached", "workbook.lessons",
+            "workbook.evidence"};
     private static final int[] WIDTHS_IN_CHARS = {12, 36, 8, 10, 10, 10, 10, 10, 8};
     static final int TITLE_ROW = 0;
     static final int HEADER_ROW = 1;
     static final int FIRST_MEMBER_ROW = 2;
     private static final int ROW_WINDOW = 100;
 
+    private final Translations translations;
+
+    LedgerWorkbook(Translations translations) {
+        this.translations = translations;
+    }
+
     byte[] render(String title, int year, List<MemberRow> rows) {
         // close() also disposes of the temporary files that hold the rows flushed out of the window (POI 5.5.1)
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             workbook.setCompressTempFiles(true);
             Styles styles = new Styles(workbook);
-            SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(year + "年学时积分"));
+            SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(text("workbook.sheet", String.valueOf(year))));
             for (int i = 0; i < WIDTHS_IN_CHARS.length; i++) {
                 sheet.setColumnWidth(i, WIDTHS_IN_CHARS[i] * 256);
             }
@@ -60,7 +70,7 @@ class LedgerWorkbook {
             Row headerRow = sheet.createRow(HEADER_ROW);
             headerRow.setHeightInPoints(22f);
             for (int i = 0; i < HEADERS.length; i++) {
-                text(headerRow, i, HEADERS[i], styles.header);
+                text(headerRow, i, text(HEADERS[i]), styles.header);
             }
             sheet.createFreezePane(0, FIRST_MEMBER_ROW);
             sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
@@ -82,11 +92,11 @@ class LedgerWorkbook {
                 Row row = sheet.createRow(r++);
                 text(row, 0, m.memberName(), styles.text);
                 text(row, 1, m.primaryBranchName(), styles.text);
-                text(row, 2, m.relation(), styles.centered);
+                text(row, 2, text(m.primaryHere() ? "workbook.primary" : "workbook.managing"), styles.centered);
                 number(row, 3, m.studyHours().doubleValue(), styles.number);
                 number(row, 4, m.points().doubleValue(), styles.number);
                 number(row, 5, m.targetHours().doubleValue(), styles.number);
-                text(row, 6, m.targetReached() ? "是" : "否", styles.centered);
+                text(row, 6, text(m.targetReached() ? "workbook.yes" : "workbook.no"), styles.centered);
                 number(row, 7, m.lessonsCompleted(), styles.number);
                 number(row, 8, m.evidenceRecords(), styles.number);
                 hours = hours.add(m.studyHours());
@@ -100,13 +110,13 @@ class LedgerWorkbook {
             }
 
             Row totals = sheet.createRow(r);
-            text(totals, 0, "合计", styles.totalText);
-            text(totals, 1, rows.size() + " 人", styles.totalText);
+            text(totals, 0, text("workbook.total"), styles.totalText);
+            text(totals, 1, text("workbook.people", String.valueOf(rows.size())), styles.totalText);
             text(totals, 2, "", styles.totalText);
             number(totals, 3, hours.doubleValue(), styles.totalNumber);
             number(totals, 4, points.doubleValue(), styles.totalNumber);
             number(totals, 5, targets.doubleValue(), styles.totalNumber);
-            text(totals, 6, "达标 " + reached + " 人", styles.totalText);
+            text(totals, 6, text("workbook.reached-people", String.valueOf(reached)), styles.totalText);
             number(totals, 7, lessons, styles.totalNumber);
             number(totals, 8, evidence, styles.totalNumber);
 
@@ -116,6 +126,10 @@ class LedgerWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the ledger workbook", e);
         }
+    }
+
+    private String text(String key, Object... args) {
+        return translations.getTranslation(key, Translations.CHINESE, args);
     }
 
     private static void text(Row row, int column, String value, CellStyle style) {

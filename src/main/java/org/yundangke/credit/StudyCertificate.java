@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
@@ -19,6 +18,7 @@ import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
+import org.yundangke.base.Translations;
 
 /**
  * The yearly study certificate (学习证明) as a one-page A4 PDF with the Chinese font embedded (subset).
@@ -35,14 +35,15 @@ class StudyCertificate {
 
     private static final Color RED = new Color(0xB7, 0x1C, 0x1C);
     private static final Color INK = new Color(0x21, 0x21, 0x21);
-    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private static final float BODY_SIZE = 16f;
     private static final float BODY_LEADING = BODY_SIZE * 2f;
 
     private final BaseFont baseFont;
+    private final Translations translations;
 
-    StudyCertificate() {
+    StudyCertificate(Translations translations) {
+        this.translations = translations;
         byte[] fontBytes;
         try (InputStream in = StudyCertificate.class.getResourceAsStream(FONT_RESOURCE)) {
             if (in == null) {
@@ -73,27 +74,27 @@ class StudyCertificate {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             // justify Chinese text by spacing all characters alike, not mainly the few spaces (default 2.5)
             writer.setSpaceCharRatio(1f);
-            document.addTitle(c.year() + "年度学习证明 - " + c.memberName());
+            document.addTitle(text("certificate.document-title", String.valueOf(c.year()), c.memberName()));
             document.addCreator(c.issuer());
             document.open();
 
             drawBorder(writer.getDirectContentUnder(), document.getPageSize());
 
-            Paragraph title = new Paragraph("学习证明", titleFont);
+            Paragraph title = new Paragraph(text("certificate.title"), titleFont);
             title.setAlignment(Element.ALIGN_CENTER);
             title.setSpacingAfter(40f);
             document.add(title);
 
-            document.add(body("兹证明 " + c.memberName() + " 同志（" + c.primaryBranchName() + "）于 " + c.year()
-                    + " 年度参加离退休干部党员在线学习（云党课），累计获得学时 " + number(c.studyHours())
-                    + " 学时（年度目标 " + number(c.targetHours()) + " 学时），积分 " + number(c.points())
-                    + " 分，学完课程 " + c.lessonsCompleted() + " 节。", bodyFont));
+            document.add(body(text("certificate.body", c.memberName(), c.primaryBranchName(),
+                    String.valueOf(c.year()), number(c.studyHours()), number(c.targetHours()), number(c.points()),
+                    String.valueOf(c.lessonsCompleted())), bodyFont));
 
             document.add(body(targetLine(c), bodyFont));
-            document.add(body("特此证明。", bodyFont));
+            document.add(body(text("certificate.closing"), bodyFont));
 
-            Paragraph signature = new Paragraph(BODY_LEADING, c.issuer() + "\n" + CHINESE_DATE.format(c.issuedOn()),
-                    bodyFont);
+            String issuedOn = text("certificate.date", String.valueOf(c.issuedOn().getYear()),
+                    String.valueOf(c.issuedOn().getMonthValue()), String.valueOf(c.issuedOn().getDayOfMonth()));
+            Paragraph signature = new Paragraph(BODY_LEADING, c.issuer() + "\n" + issuedOn, bodyFont);
             signature.setAlignment(Element.ALIGN_RIGHT);
             signature.setSpacingBefore(72f);
             signature.setIndentationRight(16f);
@@ -105,13 +106,18 @@ class StudyCertificate {
         return out.toByteArray();
     }
 
-    /** "已完成年度学时目标" or "尚差 X 学时完成年度目标". */
-    static String targetLine(Certificate c) {
+    /** Target reached, or how many 学时 are still missing. */
+    String targetLine(Certificate c) {
         BigDecimal shortfall = c.targetHours().subtract(c.studyHours());
         if (shortfall.signum() <= 0) {
-            return "已完成年度学时目标。";
+            return text("certificate.target-reached");
         }
-        return "尚差 " + number(shortfall) + " 学时完成年度目标。";
+        return text("certificate.target-short", number(shortfall));
+    }
+
+    /** The certificate is an official document: always in Chinese. */
+    private String text(String key, Object... args) {
+        return translations.getTranslation(key, Translations.CHINESE, args);
     }
 
     /** 32, 12.5, 0.25: no trailing zeros, never an exponent. */

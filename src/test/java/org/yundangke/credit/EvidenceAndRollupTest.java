@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -192,6 +194,23 @@ class EvidenceAndRollupTest {
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
             Row totals = sheet.getRow(sheet.getLastRowNum());
             assertThat(BigDecimal.valueOf(totals.getCell(3).getNumericCellValue())).isEqualByComparingTo(hours);
+        }
+    }
+
+    @Test
+    void the_committee_workbook_lists_each_member_once_and_says_how_they_belong() throws Exception {
+        logins.as("admin");
+        long gulou = records.rollup(directory.currentActor().committeeId(), 2026).stream()
+                .filter(c -> c.name().startsWith("鼓楼")).findFirst().orElseThrow().committeeId();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(documents.committeeWorkbook(gulou, 2026)))) {
+            Sheet sheet = book.getSheetAt(0);
+            Map<String, Integer> relations = new HashMap<>();
+            for (int r = 2; r < sheet.getLastRowNum(); r++) {
+                relations.merge(sheet.getRow(r).getCell(2).getStringCellValue(), 1, Integer::sum);
+            }
+            // 18 members of Gulou's two branches, and the four finance members (Xuanwu) its senior college manages
+            assertThat(relations).isEqualTo(Map.of("隶属", 18, "管理", 4));
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(1).getStringCellValue()).isEqualTo("22 人");
         }
     }
 

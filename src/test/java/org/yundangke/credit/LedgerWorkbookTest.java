@@ -14,17 +14,18 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.yundangke.base.Translations;
 
 class LedgerWorkbookTest {
 
-    private final LedgerWorkbook ledger = new LedgerWorkbook();
+    private final LedgerWorkbook ledger = new LedgerWorkbook(new Translations());
 
     private static final List<MemberRow> THREE = List.of(
-            new MemberRow("王建国", "原南京市财政局离退休干部党支部", "隶属",
+            new MemberRow("王建国", "原南京市财政局离退休干部党支部", true,
                     new BigDecimal("12.5"), new BigDecimal("48"), new BigDecimal("32"), 9, 3),
-            new MemberRow("李秀英", "原南京市财政局离退休干部党支部", "隶属",
+            new MemberRow("李秀英", "原南京市财政局离退休干部党支部", true,
                     new BigDecimal("32.25"), new BigDecimal("120"), new BigDecimal("32"), 20, 5),
-            new MemberRow("张卫东", "原南京市税务局离退休干部党支部", "管理",
+            new MemberRow("张卫东", "原南京市税务局离退休干部党支部", false,
                     new BigDecimal("0.25"), new BigDecimal("1.5"), new BigDecimal("24"), 0, 0));
 
     @Test
@@ -85,7 +86,7 @@ class LedgerWorkbookTest {
         for (int i = 0; i < n; i++) {
             BigDecimal hours = BigDecimal.valueOf(i % 130, 2).add(BigDecimal.valueOf(i % 40)); // e.g. 12.5, 0.25
             expectedHours = expectedHours.add(hours);
-            rows.add(new MemberRow("党员" + i, "第" + (i % 300) + "离退休干部党支部", i % 7 == 0 ? "管理" : "隶属",
+            rows.add(new MemberRow("党员" + i, "第" + (i % 300) + "离退休干部党支部", i % 7 != 0,
                     hours, BigDecimal.valueOf(i % 200), new BigDecimal("32"), i % 50, i % 9));
         }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpdf.text.pdf.PdfReader;
+import org.yundangke.base.Translations;
 
 class StudyCertificateTest {
 
@@ -29,7 +30,7 @@ class StudyCertificateTest {
 
     @BeforeAll
     static void loadFontOnce() {
-        certificates = new StudyCertificate();
+        certificates = new StudyCertificate(new Translations());
     }
 
     private static Certificate wangJianguo(BigDecimal hours) {
