@@ -8,6 +8,10 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yundangke.base.Translations;
 
 /**
@@ -42,11 +48,38 @@ public abstract class KaribuTest {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
         // Karibu's UI takes the JVM's locale; the real session starts in Chinese (checked by the browser test)
         UI.getCurrent().setLocale(Translations.CHINESE);
+        newRequest();
+    }
+
+    /**
+     * Starts a new request as Spring's request-context filter does for every real one (no filter runs here): what a
+     * service keeps for the length of a request, such as the caller's reach, is worked out afresh after this.
+     */
+    protected void newRequest() {
+        Map<String, Object> attributes = new HashMap<>(); // this request's own, over Karibu's one fake request
+        HttpServletRequest fake = (HttpServletRequest) VaadinServletRequest.getCurrent().getRequest();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new HttpServletRequestWrapper(fake) {
+            @Override
+            public Object getAttribute(String name) {
+                return attributes.containsKey(name) ? attributes.get(name) : super.getAttribute(name);
+            }
+
+            @Override
+            public void setAttribute(String name, Object value) {
+                attributes.put(name, value);
+            }
+
+            @Override
+            public void removeAttribute(String name) {
+                attributes.remove(name);
+            }
+        }));
     }
 
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+        RequestContextHolder.resetRequestAttributes();
         logins.logout();
     }
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -47,7 +46,7 @@ public class Catalogue {
 
     Catalogue(LessonRepository lessons, CourseRepository courses, ArticleImages images, MediaLibrary media,
               OrgDirectory directory, TransactionTemplate transaction, JdbcTemplate jdbc,
-              @Value("${yundangke.catalogue.reading-chars-per-minute:300}") int readingCharsPerMinute) {
+              CatalogueProperties properties) {
         this.lessons = lessons;
         this.courses = courses;
         this.images = images;
@@ -55,7 +54,7 @@ public class Catalogue {
         this.directory = directory;
         this.transaction = transaction;
         this.jdbc = jdbc;
-        this.readingCharsPerMinute = readingCharsPerMinute;
+        this.readingCharsPerMinute = properties.readingCharsPerMinute();
     }
 
     /**
@@ -64,11 +63,11 @@ public class Catalogue {
      */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public LessonInfo createDraft(LessonDraft draft) {
-        require(!draft.title().isBlank() && draft.title().length() <= 200, "title");
-        require(!draft.speaker().isBlank() && draft.speaker().length() <= 100, "speaker");
-        require(!draft.category().isBlank() && draft.category().length() <= 50, "category");
-        require(draft.summary().length() <= 2000, "summary");
-        require(draft.tags().length() <= 200, "tags");
+        require(!draft.title().isBlank() && draft.title().length() <= 200, "lesson.invalid.title");
+        require(!draft.speaker().isBlank() && draft.speaker().length() <= 100, "lesson.invalid.speaker");
+        require(!draft.category().isBlank() && draft.category().length() <= 50, "lesson.invalid.category");
+        require(draft.summary().length() <= 2000, "lesson.invalid.summary");
+        require(draft.tags().length() <= 200, "lesson.invalid.tags");
         LessonDraft aimed = aimed(draft, editorScope());
         return transaction.execute(tx -> {
             Integer position = draft.courseId() == null ? null : lessons.lastPositionIn(editableCourse(draft.courseId()).getId()) + 1;
@@ -101,7 +100,7 @@ public class Catalogue {
     private Lesson talk(LessonDraft draft, @Nullable Integer position) {
         MediaInfo talk = media.get(Objects.requireNonNull(draft.mediaId())); // refuses a talk the editor may not manage
         if (talk.state() != MediaState.READY || talk.durationSeconds() == null) {
-            throw new IllegalStateException("talk " + talk.id() + " is not ready to play");
+            throw new UserError("lesson.talk.not-ready");
         }
         LessonKind kind = talk.kind() == MediaKind.AUDIO ? LessonKind.AUDIO : LessonKind.VIDEO;
         return new Lesson(draft, kind, talk.durationSeconds(), CurrentUser.name(), position);
@@ -132,8 +131,8 @@ public class Catalogue {
     /** A course (专题) lessons can be put into, in order. */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public CourseInfo createCourse(String title, String summary) {
-        require(!title.isBlank() && title.length() <= 200, "title");
-        require(summary.length() <= 2000, "summary");
+        require(!title.isBlank() && title.length() <= 200, "course.invalid.title");
+        require(summary.length() <= 2000, "course.invalid.summary");
         return courses.save(new Course(title, summary, CurrentUser.name())).toInfo();
     }
 
@@ -198,6 +197,17 @@ public class Catalogue {
         return lessons.findCategoriesFor(reach.committees(), reach.branches());
     }
 
+    /**
+     * The categories an editor may pick from, {@code starting} ones (the bundle's, in the editor's language) first,
+     * then every other category lessons have; an editor may still type a new one.
+     */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public List<String> categorySuggestions(List<String> starting) {
+        Set<String> all = new java.util.LinkedHashSet<>(starting);
+        all.addAll(lessons.findCategoriesInUse());
+        return List.copyOf(all);
+    }
+
     /** Courses with at least one lesson meant for the caller. */
     @PreAuthorize("isAuthenticated()")
     public List<CourseInfo> coursesForMe() {
@@ -210,8 +220,8 @@ public class Catalogue {
     public CourseLessons course(UUID courseId) {
         Course course = courses.findById(courseId).orElseThrow(() -> new AccessDeniedException("no course " + courseId));
         Reach reach = reach();
-        List<LessonInfo> meant = lessons.findByCourseIdOrderByCoursePosition(courseId).stream()
-                .filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach)).map(Lesson::toInfo).toList();
+        List<LessonInfo> meant = lessons.findPublishedInCourseFor(courseId, reach.committees(), reach.branches())
+                .stream().map(Lesson::toInfo).toList();
         if (meant.isEmpty()) {
             throw new AccessDeniedException(CurrentUser.name() + " has no lesson in course " + courseId);
         }
@@ -237,8 +247,14 @@ public class Catalogue {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean isOpenToCaller(UUID lessonId) {
-        return lessons.findById(lessonId).filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach()))
-                .isPresent();
+        return lessons.findById(lessonId).map(Lesson::toInfo).filter(this::isMeantForCaller).isPresent();
+    }
+
+    /** Whether a lesson already read (by {@link #open}) is published and meant for the caller: no database read. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean isMeantForCaller(LessonInfo lesson) {
+        return lesson.state() == LessonState.PUBLISHED
+                && reach().covers(lesson.everyone(), lesson.audienceCommittees(), lesson.audienceBranches());
     }
 
     /**
@@ -255,12 +271,6 @@ public class Catalogue {
     @PreAuthorize("isAuthenticated()")
     public String title(UUID lessonId) {
         return lessons.findById(lessonId).map(l -> l.toInfo().title()).orElse("");
-    }
-
-    /** Whether the talk belongs to a published lesson meant for the caller (see {@link LessonAudiencePermission}). */
-    boolean talkReachesCaller(UUID mediaId) {
-        Reach reach = reach();
-        return lessons.findByMediaIdAndState(mediaId, LessonState.PUBLISHED).stream().anyMatch(l -> l.reaches(reach));
     }
 
     private Course editableCourse(UUID courseId) {
@@ -308,13 +318,13 @@ public class Catalogue {
     }
 
     /** The caller's committees and branches, for the audience checks. */
-    Reach reach() {
-        return Reach.of(directory.myCommitteeLine(), directory.myBranchIds());
+    private Reach reach() {
+        return Reach.ofCaller(directory);
     }
 
-    private static void require(boolean valid, String field) {
+    private static void require(boolean valid, String messageKey) {
         if (!valid) {
-            throw new IllegalArgumentException("invalid " + field);
+            throw new UserError(messageKey);
         }
     }
 

@@ -105,8 +105,7 @@ class Lesson {
 
     /** Whether a member with this reach is in the audience (published or not: the caller checks state). */
     boolean reaches(Reach reach) {
-        return everyone || audienceCommittees.stream().anyMatch(reach.committees()::contains)
-                || audienceBranches.stream().anyMatch(reach.branches()::contains);
+        return reach.covers(everyone, audienceCommittees, audienceBranches);
     }
 
     /** Whether the lesson is aimed only at these committees' subtrees and branches (never at everyone). */

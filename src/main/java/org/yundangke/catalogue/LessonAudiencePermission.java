@@ -1,23 +1,25 @@
 package org.yundangke.catalogue;
 
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.yundangke.media.PlaybackPermission;
+import org.yundangke.org.OrgDirectory;
 
-/** A published lesson's talk may be watched by the lesson's audience. */
+/** A published lesson's talk may be watched by the lesson's audience: one query, on the caller's reach. */
 @Component
 class LessonAudiencePermission implements PlaybackPermission {
 
-    private final Catalogue catalogue;
+    private final LessonRepository lessons;
+    private final OrgDirectory directory;
 
-    // lazy: the catalogue needs the media library, which asks this permission
-    LessonAudiencePermission(@Lazy Catalogue catalogue) {
-        this.catalogue = catalogue;
+    LessonAudiencePermission(LessonRepository lessons, OrgDirectory directory) {
+        this.lessons = lessons;
+        this.directory = directory;
     }
 
     @Override
     public boolean mayPlay(UUID mediaId) {
-        return catalogue.talkReachesCaller(mediaId);
+        Reach reach = Reach.ofCaller(directory);
+        return lessons.existsPublishedOfTalkFor(mediaId, reach.committees(), reach.branches());
     }
 }

@@ -37,7 +37,15 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
     @Query("select distinct l.category from Lesson l where " + PUBLISHED_FOR + " order by l.category")
     List<String> findCategoriesFor(Collection<Long> committees, Collection<Long> branches);
 
+    @Query("select distinct l.category from Lesson l order by l.category")
+    List<String> findCategoriesInUse();
+
     List<Lesson> findByCourseIdOrderByCoursePosition(UUID courseId);
+
+    /** A course's published lessons meant for members with this reach, in the course's order, audiences fetched. */
+    @Query("select distinct l from Lesson l left join fetch l.audienceCommittees left join fetch l.audienceBranches"
+            + " where l.courseId = :courseId and " + PUBLISHED_FOR + " order by l.coursePosition")
+    List<Lesson> findPublishedInCourseFor(UUID courseId, Collection<Long> committees, Collection<Long> branches);
 
     @Query("select coalesce(max(l.coursePosition), 0) from Lesson l where l.courseId = :courseId")
     int lastPositionIn(UUID courseId);
@@ -52,5 +60,7 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
     Page<Lesson> findManagedWithin(String owner, Collection<Long> committees, Collection<Long> branches,
                                    Pageable pageable);
 
-    List<Lesson> findByMediaIdAndState(UUID mediaId, LessonState state);
+    /** Whether a published lesson of the talk is meant for members with this reach. */
+    @Query("select count(l) > 0 from Lesson l where l.mediaId = :mediaId and " + PUBLISHED_FOR)
+    boolean existsPublishedOfTalkFor(UUID mediaId, Collection<Long> committees, Collection<Long> branches);
 }

@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yundangke.org.OrgDirectory;
 
 /**
  * Finds published lessons meant for the caller by words in their title, speaker, summary or category, Chinese split
@@ -22,11 +23,11 @@ public class LessonSearch {
     private static final String[] FIELDS = {"title", "speaker", "summary", "category"};
 
     private final EntityManager entityManager;
-    private final Catalogue catalogue;
+    private final OrgDirectory directory;
 
-    LessonSearch(EntityManager entityManager, Catalogue catalogue) {
+    LessonSearch(EntityManager entityManager, OrgDirectory directory) {
         this.entityManager = entityManager;
-        this.catalogue = catalogue;
+        this.directory = directory;
     }
 
     @Transactional(readOnly = true)
@@ -40,7 +41,7 @@ public class LessonSearch {
                         .must(f.simpleQueryString().fields(FIELDS).matching(words).defaultOperator(BooleanOperator.AND))
                         .should(f.phrase().fields(FIELDS).matching(words).boost(3)))
                 .fetchHits(CANDIDATES);
-        Reach reach = catalogue.reach();
+        Reach reach = Reach.ofCaller(directory);
         return hits.stream().filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach)).limit(max)
                 .map(Lesson::toInfo).toList();
     }

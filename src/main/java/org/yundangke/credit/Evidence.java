@@ -63,7 +63,7 @@ public class Evidence {
     public EvidenceRecord record(NewRecord form) {
         MemberInfo member = directory.member(form.memberId()); // the caller, or a member of a branch in scope
         if (form.branchId() != member.primaryBranchId() && !member.managingBranchIds().contains(form.branchId())) {
-            throw new IllegalArgumentException("branch " + form.branchId() + " is not one of the member's");
+            throw new AccessDeniedException("branch " + form.branchId() + " is not one of the member's");
         }
         check(form);
         UUID id = UUID.randomUUID();

@@ -1,21 +1,20 @@
 package org.yundangke.media;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yundangke.base.AppProperties;
 
 @Configuration
-@EnableConfigurationProperties(MediaProperties.class)
 class FfmpegConfiguration {
 
     private static final String JAVACPP_CACHE = "org.bytedeco.javacpp.cachedir";
 
     @Bean
-    FfmpegTools ffmpegTools(@Value("${yundangke.data-dir}") Path dataDir,
-                            @Value("${yundangke.ffmpeg.ffmpeg-path:}") String ffmpeg,
-                            @Value("${yundangke.ffmpeg.ffprobe-path:}") String ffprobe) {
+    FfmpegTools ffmpegTools(AppProperties app, FfmpegProperties paths) {
+        Path dataDir = app.dataDir();
+        String ffmpeg = paths.ffmpegPath();
+        String ffprobe = paths.ffprobePath();
         if (System.getProperty(JAVACPP_CACHE) == null) {
             // keep the 86 MB native extraction beside the app's data rather than in ~/.javacpp
             System.setProperty(JAVACPP_CACHE, dataDir.resolve("javacpp").toAbsolutePath().toString());

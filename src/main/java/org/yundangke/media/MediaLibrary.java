@@ -42,12 +42,14 @@ public class MediaLibrary {
     private final TransactionTemplate transaction;
     private final List<PlaybackPermission> permissions;
     private final ObjectBytes bytes;
+    private final MediaProperties properties;
     private final String bucket;
 
     MediaLibrary(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, PlaybackTokens tokens,
                  JobScheduler jobs, TransactionTemplate transaction, List<PlaybackPermission> permissions,
-                 ObjectBytes bytes, ObjectStoreProperties store) {
+                 ObjectBytes bytes, ObjectStoreProperties store, MediaProperties properties) {
         this.permissions = permissions;
+        this.properties = properties;
         this.bytes = bytes;
         this.bucket = store.mediaBucket();
         this.media = media;
@@ -76,7 +78,7 @@ public class MediaLibrary {
     public void retry(UUID mediaId) {
         manageable(mediaId);
         transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().retry());
-        jobs.<TranscodeJob>enqueue(job -> job.transcode(mediaId));
+        TranscodeJob.enqueue(jobs, properties, mediaId);
     }
 
     /** Deletes the talk and every object of it: original, playlists, segments, poster. */

@@ -20,14 +20,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.AppProperties;
 
 /**
  * Turns an uploaded original into the HLS ladder in the object store. Runs as a durable JobRunr job (on any node with
@@ -51,13 +52,13 @@ public class TranscodeJob {
 
     TranscodeJob(MediaRepository media, MediaObjects objects, FfmpegTools tools,
                  MediaProperties properties, TransactionTemplate transaction,
-                 @Value("${yundangke.data-dir}") Path dataDir) {
+                 AppProperties app) {
         this.media = media;
         this.objects = objects;
         this.tools = tools;
         this.properties = properties;
         this.transaction = transaction;
-        this.workRoot = dataDir.resolve("work").toAbsolutePath().normalize();
+        this.workRoot = app.dataDir().resolve("work").toAbsolutePath().normalize();
     }
 
     /**
@@ -88,7 +89,17 @@ public class TranscodeJob {
                 .toList();
     }
 
-    @Job(name = "Transcode talk %0", retries = 5)
+    /**
+     * Queues a transcode of the talk. The one retry policy: JobRunr runs it up to {@code yundangke.media.max-attempts}
+     * times with its growing back-off, the talk counts the attempts and shows as failed after the last; the uploader
+     * may then ask for a fresh set ({@link MediaLibrary#retry}).
+     */
+    static void enqueue(JobScheduler jobs, MediaProperties properties, UUID mediaId) {
+        jobs.create(JobBuilder.aJob().withName("Transcode talk " + mediaId)
+                .withAmountOfRetries(properties.maxAttempts() - 1)
+                .<TranscodeJob>withDetails(job -> job.transcode(mediaId)));
+    }
+
     public void transcode(UUID mediaId) throws Exception {
         Media talk = media.findById(mediaId).orElse(null);
         if (talk == null || talk.getState() == MediaState.READY || talk.getState() == MediaState.FAILED) {

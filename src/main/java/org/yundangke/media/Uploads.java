@@ -135,17 +135,13 @@ public class Uploads {
             current.accepted(result);
             return current.toInfo();
         });
-        enqueueTranscode(mediaId);
+        TranscodeJob.enqueue(jobs, properties, mediaId);
         return accepted;
     }
 
     /** Stops an upload and removes every trace of it. */
     public void cancel(UUID mediaId, String owner) {
         library.erase(owned(mediaId, owner).media());
-    }
-
-    void enqueueTranscode(UUID mediaId) {
-        jobs.<TranscodeJob>enqueue(job -> job.transcode(mediaId));
     }
 
     /**

@@ -18,6 +18,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The organisation as other modules and views may read it, always within the caller's scope: a member sees their own
@@ -44,14 +46,7 @@ public class OrgDirectory {
     /** The logged-in user; fails when nobody is logged in. */
     @PreAuthorize("isAuthenticated()")
     public Actor currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
-            throw new AccessDeniedException("not logged in");
-        }
-        UserAccount account = accounts.findByUsername(auth.getName())
-                .orElseThrow(() -> new AccessDeniedException("unknown user " + auth.getName()));
-        return new Actor(account.getUsername(), account.getDisplayName(), account.getRoles(), account.getMemberId(),
-                account.getCommitteeId(), account.getLedBranchIds());
+        return caller().actor();
     }
 
     /** The caller's own member record with their primary and managing branches. */
@@ -67,23 +62,15 @@ public class OrgDirectory {
      */
     @PreAuthorize("isAuthenticated()")
     public Set<Long> myCommitteeLine() {
-        Set<Long> line = new HashSet<>();
-        for (Branch branch : branches.findAllWithCommittee(ownBranchIds(currentActor()))) {
-            for (String id : branch.getCommittee().getPath().split("/")) {
-                if (!id.isEmpty()) {
-                    line.add(Long.parseLong(id));
-                }
-            }
-        }
-        return line;
+        return caller().committeeLine();
     }
 
     /** Branches the caller may look into: led branches for a secretary, the committee subtree for an admin. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<BranchInfo> branchesInScope() {
-        Actor actor = currentActor();
-        Stream<Branch> led = branches.findAllWithCommittee(actor.ledBranchIds()).stream();
-        Stream<Branch> administered = subtreePath(actor)
+        Caller caller = caller();
+        Stream<Branch> led = branches.findAllWithCommittee(caller.actor().ledBranchIds()).stream();
+        Stream<Branch> administered = caller.subtreePath()
                 .map(path -> branches.findInSubtree(path).stream()).orElseGet(Stream::empty);
         return Stream.concat(administered, led).distinct()
                 .map(b -> b.toInfo(members.countAttachedTo(b.getId()))).toList();
@@ -92,10 +79,10 @@ public class OrgDirectory {
     /** The ids of {@link #branchesInScope()}, without counting their members. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public Set<Long> branchIdsInScope() {
-        Actor actor = currentActor();
-        Stream<Branch> administered = subtreePath(actor)
+        Caller caller = caller();
+        Stream<Branch> administered = caller.subtreePath()
                 .map(path -> branches.findInSubtree(path).stream()).orElseGet(Stream::empty);
-        Set<Long> ids = new HashSet<>(actor.ledBranchIds());
+        Set<Long> ids = new HashSet<>(caller.actor().ledBranchIds());
         administered.forEach(b -> ids.add(b.getId()));
         return ids;
     }
@@ -103,11 +90,9 @@ public class OrgDirectory {
     /** Branches of the given ids the caller may see, with names; used to label a member's "1+2" memberships. */
     @PreAuthorize("isAuthenticated()")
     public List<BranchInfo> branchesByIds(List<Long> ids) {
-        Actor actor = currentActor();
-        List<Long> own = ownBranchIds(actor);
-        Optional<String> subtree = subtreePath(actor);
+        Caller caller = caller();
         return branches.findAllWithCommittee(ids).stream()
-                .filter(b -> canSee(actor, subtree, b) || own.contains(b.getId()))
+                .filter(b -> caller.canSee(b) || caller.ownBranchIds().contains(b.getId()))
                 .map(b -> b.toInfo(members.countAttachedTo(b.getId()))).toList();
     }
 
@@ -134,15 +119,14 @@ public class OrgDirectory {
     /** The branches the caller belongs to as a member: primary first, then managing ("1+2"). */
     @PreAuthorize("isAuthenticated()")
     public List<Long> myBranchIds() {
-        return ownBranchIds(currentActor());
+        return caller().ownBranchIds();
     }
 
     /** Whether the caller administers the whole province (the committee at the top of the tree). */
     @PreAuthorize("isAuthenticated()")
     public boolean administersProvince() {
-        Actor actor = currentActor();
-        return actor.has(Role.ADMIN) && actor.committeeId() != null && committees.findById(actor.committeeId())
-                .map(c -> c.getParent() == null).orElse(false);
+        // the committee at the top has only itself in its path: "/1/"
+        return caller().subtreePath().map(path -> path.indexOf('/', 1) == path.length() - 1).orElse(false);
     }
 
     /**
@@ -164,17 +148,15 @@ public class OrgDirectory {
     /** Throws {@link AccessDeniedException} unless the member is the caller or attached to a branch in their scope. */
     @PreAuthorize("isAuthenticated()")
     public void requireMemberInScope(long memberId) {
-        Actor actor = currentActor();
-        if (Objects.equals(actor.memberId(), memberId)) {
+        Caller caller = caller();
+        if (Objects.equals(caller.actor().memberId(), memberId)) {
             return;
         }
         Member member = members.findById(memberId).orElseThrow(() -> new AccessDeniedException("no member " + memberId));
         List<Long> attached = new ArrayList<>(member.getManagingBranchIds());
         attached.add(member.getPrimaryBranch().getId());
-        Optional<String> subtree = subtreePath(actor);
-        boolean inScope = branches.findAllWithCommittee(attached).stream().anyMatch(b -> canSee(actor, subtree, b));
-        if (!inScope) {
-            throw new AccessDeniedException(actor.username() + " may not see member " + memberId);
+        if (branches.findAllWithCommittee(attached).stream().noneMatch(caller::canSee)) {
+            throw new AccessDeniedException(caller.actor().username() + " may not see member " + memberId);
         }
     }
 
@@ -183,7 +165,7 @@ public class OrgDirectory {
     public CommitteeInfo requireCommitteeInScope(long committeeId) {
         Committee committee = committees.findById(committeeId)
                 .orElseThrow(() -> new AccessDeniedException("no committee " + committeeId));
-        if (!subtreePath(currentActor()).map(committee.getPath()::startsWith).orElse(false)) {
+        if (!caller().subtreePath().map(committee.getPath()::startsWith).orElse(false)) {
             throw new AccessDeniedException("committee " + committeeId + " is outside the caller's area");
         }
         return committee.toInfo();
@@ -192,7 +174,7 @@ public class OrgDirectory {
     /** The committees an admin manages: their own and everything below, parents before children. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<CommitteeInfo> committeesInScope() {
-        return subtreePath(currentActor()).map(committees::findByPathStartingWithOrderByPath).orElse(List.of())
+        return caller().subtreePath().map(committees::findByPathStartingWithOrderByPath).orElse(List.of())
                 .stream().map(Committee::toInfo).toList();
     }
 
@@ -216,33 +198,67 @@ public class OrgDirectory {
     /** Throws {@link AccessDeniedException} unless the caller leads the branch or administers its committee. */
     @PreAuthorize("isAuthenticated()")
     public void requireBranchInScope(long branchId) {
-        Actor actor = currentActor();
+        Caller caller = caller();
         Branch branch = branches.findById(branchId).orElseThrow(() -> new AccessDeniedException("no branch " + branchId));
-        if (!canSee(actor, subtreePath(actor), branch)) {
-            throw new AccessDeniedException(actor.username() + " may not see branch " + branchId);
+        if (!caller.canSee(branch)) {
+            throw new AccessDeniedException(caller.actor().username() + " may not see branch " + branchId);
         }
     }
 
-    private static boolean canSee(Actor actor, Optional<String> subtree, Branch branch) {
-        return actor.ledBranchIds().contains(branch.getId())
-                || subtree.map(branch.getCommittee().getPath()::startsWith).orElse(false);
+    /**
+     * Who is calling and where they belong: their account, their own branches (primary first, then managing), the
+     * committees above those, and for an admin the path of the subtree they manage. Worked out once per request (a
+     * page, a UI interaction, an API call) and kept on it; without a request (an event listener) every time.
+     */
+    private record Caller(Actor actor, List<Long> ownBranchIds, Set<Long> committeeLine,
+                          Optional<String> subtreePath) {
+
+        boolean canSee(Branch branch) {
+            return actor.ledBranchIds().contains(branch.getId())
+                    || subtreePath.map(branch.getCommittee().getPath()::startsWith).orElse(false);
+        }
     }
 
-    /** The member's primary branch and managing branches ("1+2"); none for an account without a member record. */
-    private List<Long> ownBranchIds(Actor actor) {
-        if (actor.memberId() == null) {
-            return List.of();
+    private static final String CALLER = Caller.class.getName();
+
+    private Caller caller() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new AccessDeniedException("not logged in");
         }
-        Member member = members.findById(actor.memberId()).orElseThrow();
-        List<Long> ids = new ArrayList<>(member.getManagingBranchIds());
-        ids.addFirst(member.getPrimaryBranch().getId());
-        return ids;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST) instanceof Caller known
+                && known.actor().username().equals(auth.getName())) {
+            return known;
+        }
+        Caller caller = load(auth.getName());
+        if (request != null) {
+            request.setAttribute(CALLER, caller, RequestAttributes.SCOPE_REQUEST);
+        }
+        return caller;
     }
 
-    private Optional<String> subtreePath(Actor actor) {
-        if (!actor.has(Role.ADMIN) || actor.committeeId() == null) {
-            return Optional.empty();
+    private Caller load(String username) {
+        UserAccount account = accounts.findByUsername(username)
+                .orElseThrow(() -> new AccessDeniedException("unknown user " + username));
+        Actor actor = new Actor(account.getUsername(), account.getDisplayName(), Set.copyOf(account.getRoles()),
+                account.getMemberId(), account.getCommitteeId(), Set.copyOf(account.getLedBranchIds()));
+        List<Long> own = new ArrayList<>();
+        if (actor.memberId() != null) {
+            Member member = members.findById(actor.memberId()).orElseThrow();
+            own.add(member.getPrimaryBranch().getId());
+            own.addAll(member.getManagingBranchIds());
         }
-        return committees.findById(Objects.requireNonNull(actor.committeeId())).map(Committee::getPath);
+        Set<Long> line = new HashSet<>();
+        for (Branch branch : branches.findAllWithCommittee(own)) {
+            for (String id : branch.getCommittee().getPath().split("/")) {
+                if (!id.isEmpty()) {
+                    line.add(Long.parseLong(id));
+                }
+            }
+        }
+        Optional<String> subtree = actor.has(Role.ADMIN) && actor.committeeId() != null
+                ? committees.findById(actor.committeeId()).map(Committee::getPath) : Optional.empty();
+        return new Caller(actor, List.copyOf(own), Set.copyOf(line), subtree);
     }
 }

@@ -45,6 +45,10 @@ public class Assignments {
     public record AssignedStudy(Assignment assignment, String title, List<LessonInfo> lessons) {
     }
 
+    /** An assignment of a branch with how many of its members study online and how many of them finished it. */
+    public record BranchAssignment(AssignedStudy study, long finished, long online) {
+    }
+
     /** How far one member of the branch is with an assignment this year. */
     public record MemberStanding(MemberAccount member, int completed, int lessons) {
         public boolean finished() {
@@ -83,7 +87,7 @@ public class Assignments {
                              @Nullable LocalDate dueOn) {
         directory.requireBranchInScope(branchId);
         if ((courseId == null) == (lessonId == null)) {
-            throw new IllegalArgumentException("assign a course or a lesson");
+            throw new UserError("assignment.choose");
         }
         if (dueOn != null && dueOn.isBefore(calendar.today())) {
             throw new UserError("assignment.due-past");
@@ -114,18 +118,30 @@ public class Assignments {
         jdbc.update("delete from study_assignment where id = ?", assignmentId);
     }
 
-    /** A branch's assignments, newest first. */
+    /**
+     * A branch's assignments, newest first, each with how many members finished it this year: the members and their
+     * completions are read once for all the assignments.
+     */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
-    public List<AssignedStudy> forBranch(long branchId) {
-        directory.requireBranchInScope(branchId);
-        return jdbc.query("select * from study_assignment where branch_id = ? order by assigned_at desc", ROW, branchId)
-                .stream().map(a -> {
+    public List<BranchAssignment> forBranch(long branchId) {
+        List<String> online = directory.memberAccountsOf(branchId).stream() // refuses a branch outside the scope
+                .map(MemberAccount::username).filter(Objects::nonNull).toList();
+        List<AssignedStudy> studies = jdbc.query("select * from study_assignment where branch_id = ?"
+                + " order by assigned_at desc", ROW, branchId).stream().map(a -> {
                     try {
                         return titleAndLessons(a);
                     } catch (AccessDeniedException takenDown) {
                         return new AssignedStudy(a, "", List.of()); // the view says it is no longer available
                     }
                 }).toList();
+        Map<String, Set<UUID>> done = progress.completedThisYear(online, studies.stream()
+                .flatMap(s -> s.lessons().stream()).map(LessonInfo::id).distinct().toList());
+        return studies.stream().map(s -> {
+            List<UUID> lessonIds = s.lessons().stream().map(LessonInfo::id).toList();
+            long finished = lessonIds.isEmpty() ? 0 : online.stream()
+                    .filter(u -> done.getOrDefault(u, Set.of()).containsAll(lessonIds)).count();
+            return new BranchAssignment(s, finished, online.size());
+        }).toList();
     }
 
     /** Each member of the assignment's branch with how many of its lessons they completed this year. */
@@ -134,10 +150,10 @@ public class Assignments {
         Assignment assignment = find(assignmentId);
         List<MemberAccount> members = directory.memberAccountsOf(assignment.branchId());
         List<UUID> lessonIds = titleAndLessons(assignment).lessons().stream().map(LessonInfo::id).toList();
-        Map<String, Integer> done = progress.completionsThisYear(
+        Map<String, Set<UUID>> done = progress.completedThisYear(
                 members.stream().map(MemberAccount::username).filter(Objects::nonNull).toList(), lessonIds);
         return members.stream().map(m -> new MemberStanding(m,
-                m.username() == null ? 0 : done.getOrDefault(m.username(), 0), lessonIds.size())).toList();
+                m.username() == null ? 0 : done.getOrDefault(m.username(), Set.of()).size(), lessonIds.size())).toList();
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,26 +83,35 @@ public class StudyProgress {
 
     StudyProgress(JdbcTemplate jdbc, Catalogue catalogue, ApplicationEventPublisher events,
                   TransactionTemplate transaction,
-                  @Value("${yundangke.study.completion-share:0.9}") double completionShare, StudyCalendar calendar) {
+                  StudyProperties properties, StudyCalendar calendar) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.catalogue = catalogue;
         this.events = events;
         this.transaction = transaction;
-        this.completionShare = completionShare;
+        this.completionShare = properties.completionShare();
         this.calendar = calendar;
     }
 
     /** The lesson page opened: the server starts counting open time; returns where to resume. */
     @PreAuthorize("isAuthenticated()")
     public Standing begin(UUID lessonId) {
-        LessonInfo lesson = catalogue.open(lessonId); // refuses a lesson the member may not see
+        return begin(catalogue.open(lessonId)); // refuses a lesson the member may not see
+    }
+
+    /**
+     * {@link #begin(UUID)} for a lesson the page has opened already: {@code lesson} is what {@link Catalogue#open}
+     * returned to this caller in this request, so the lesson is not read again.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Standing begin(LessonInfo lesson) {
+        UUID lessonId = lesson.id();
         long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
         String user = CurrentUser.name();
         Instant now = calendar.now();
         int year = year(now);
         // an editor may open a lesson not meant for them: its reports then get the full check at once (and fail)
-        Timestamp audienceChecked = Timestamp.from(catalogue.isOpenToCaller(lessonId) ? now : Instant.EPOCH);
+        Timestamp audienceChecked = Timestamp.from(catalogue.isMeantForCaller(lesson) ? now : Instant.EPOCH);
         transaction.executeWithoutResult(tx -> {
             List<Watched> rows = watched(user, lessonId);
             if (rows.isEmpty()) {
@@ -245,19 +253,20 @@ public class StudyProgress {
                 "year", year(calendar.now()), "lessons", lessonIds), UUID.class));
     }
 
-    /** How many of these lessons each of these members completed this year (members with none are left out). */
-    Map<String, Integer> completionsThisYear(Collection<String> usernames, Collection<UUID> lessonIds) {
+    /** Which of these lessons each of these members completed this year (members with none are left out). */
+    Map<String, Set<UUID>> completedThisYear(Collection<String> usernames, Collection<UUID> lessonIds) {
         if (usernames.isEmpty() || lessonIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Integer> counts = new HashMap<>();
-        named.query("select username, count(*) as n from lesson_completion where study_year = :year"
-                + " and username in (:users) and lesson_id in (:lessons) group by username",
+        Map<String, Set<UUID>> completed = new HashMap<>();
+        named.query("select username, lesson_id from lesson_completion where study_year = :year"
+                + " and username in (:users) and lesson_id in (:lessons)",
                 Map.of("year", year(calendar.now()), "users", usernames, "lessons", lessonIds),
                 rs -> {
-                    counts.put(rs.getString("username"), rs.getInt("n"));
+                    completed.computeIfAbsent(rs.getString("username"), u -> new java.util.HashSet<>())
+                            .add(rs.getObject("lesson_id", UUID.class));
                 });
-        return counts;
+        return completed;
     }
 
     /** Inserts this year's completion unless there is one; true when this call made it. */

@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.TestTalks;
 import org.yundangke.Logins;
+import org.yundangke.base.UserError;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
@@ -98,7 +99,11 @@ class CatalogueTest {
         assertThatThrownBy(() -> catalogue.createDraft(draft(othersTalk, "别人的讲座", Set.of())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> catalogue.createDraft(draft(readyTalk("lecturer"), " ", Set.of())))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("lesson.invalid.title"));
+        LessonDraft longCategory = draft(readyTalk("lecturer"), "分类太长", Set.of());
+        assertThatThrownBy(() -> catalogue.createDraft(new LessonDraft(longCategory.mediaId(), longCategory.title(),
+                longCategory.speaker(), "", "党".repeat(51), Set.of())))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("lesson.invalid.category"));
         logins.as("member");
         assertThatThrownBy(() -> catalogue.createDraft(draft(othersTalk, "x", Set.of())))
                 .isInstanceOf(AccessDeniedException.class);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yundangke.base.AppProperties;
 
 /**
  * An ffmpeg left running by an app that was killed outright (re-parented away from any JVM) is stopped when the app
@@ -51,7 +52,7 @@ class StrayTranscoderTest {
         stray = await(orphanOutput);
         own = tools.start(ffmpegArgs(work.resolve("mine.wav")), true);
         Process unrelated = tools.start(ffmpegArgs(elsewhere.resolve("out.wav")), true);
-        TranscodeJob job = new TranscodeJob(null, null, tools, null, null, dataDir);
+        TranscodeJob job = new TranscodeJob(null, null, tools, null, null, new AppProperties(dataDir));
 
         assertThat(job.strayTranscoders()).extracting(ProcessHandle::pid).containsExactly(stray.pid());
         job.stopStrayTranscoders();

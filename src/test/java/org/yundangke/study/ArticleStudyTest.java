@@ -57,7 +57,7 @@ class ArticleStudyTest {
 
     @BeforeEach
     void aPublishedArticleOfTwoMinutesReading() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, new StudyCalendar(clock));
+        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, new StudyProperties(0.9), new StudyCalendar(clock));
         logins.as("lecturer");
         article = catalogue.createDraft(new LessonDraft(null, "读报", "周宣讲", "", "理论学习", Set.of(), Set.of(), "", null,
                 "读".repeat(600))); // 600 characters at 300 a minute

@@ -81,7 +81,11 @@ class AssignmentsTest {
         logins.as("secretary");
         Assignments.Assignment made = assignments.assign(meiyuan, course.id(), null);
         assertThat(assignments.forBranch(meiyuan)).singleElement()
-                .satisfies(a -> assertThat(a.title()).isEqualTo(course.title()));
+                .satisfies(a -> {
+                    assertThat(a.study().title()).isEqualTo(course.title());
+                    assertThat(a.finished()).isZero();
+                    assertThat(a.online()).isPositive();
+                });
 
         logins.as("member");
         assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).containsExactly(first.id(), second.id());
@@ -103,6 +107,7 @@ class AssignmentsTest {
         logins.as("secretary");
         assertThat(assignments.standings(made.id())).filteredOn(s -> "member".equals(s.member().username()))
                 .singleElement().satisfies(s -> assertThat(s.finished()).isTrue());
+        assertThat(assignments.forBranch(meiyuan)).singleElement().satisfies(a -> assertThat(a.finished()).isOne());
     }
 
     @Test
@@ -110,7 +115,7 @@ class AssignmentsTest {
         assignments.assign(meiyuan, null, first.id());
         assertThatThrownBy(() -> assignments.assign(meiyuan, null, first.id()))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("assignment.duplicate"));
-        UUID id = assignments.forBranch(meiyuan).getFirst().assignment().id();
+        UUID id = assignments.forBranch(meiyuan).getFirst().study().assignment().id();
         assignments.withdraw(id);
         assertThat(assignments.forBranch(meiyuan)).isEmpty();
         logins.as("member");

@@ -58,7 +58,7 @@ class StudyProgressTest {
 
     @BeforeEach
     void aPublishedLessonOf100Seconds() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, new StudyCalendar(clock));
+        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, new StudyProperties(0.9), new StudyCalendar(clock));
         lesson = publishedLesson(100, true);
         logins.as("member");
     }

@@ -60,7 +60,7 @@ class StudyTimeBoundTest {
 
     @BeforeEach
     void aPublishedLessonOf66Minutes() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, 0.9, new StudyCalendar(clock));
+        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, new StudyProperties(0.9), new StudyCalendar(clock));
         lesson = StudyProgressTest.publishedLesson(jdbc, LENGTH, true);
         logins.as("member");
         progress.begin(lesson);

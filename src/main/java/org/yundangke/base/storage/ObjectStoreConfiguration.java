@@ -10,15 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yundangke.base.AppProperties;
 
 /** One shared MinIO client for every object, against the embedded store or the configured server. */
 @Configuration
-@EnableConfigurationProperties(ObjectStoreProperties.class)
 class ObjectStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectStoreConfiguration.class);
@@ -26,8 +24,8 @@ class ObjectStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${yundangke.s3.endpoint:}'.isBlank()")
-    EmbeddedObjectStore embeddedObjectStore(@Value("${yundangke.data-dir}") Path dataDir) throws Exception {
-        return EmbeddedObjectStore.start(dataDir);
+    EmbeddedObjectStore embeddedObjectStore(AppProperties app) throws Exception {
+        return EmbeddedObjectStore.start(app.dataDir());
     }
 
     /**

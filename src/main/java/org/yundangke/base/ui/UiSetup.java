@@ -1,8 +1,6 @@
 package org.yundangke.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -16,6 +14,7 @@ import org.yundangke.base.DisplayPreferences;
 import org.yundangke.base.FontStep;
 import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
+import org.yundangke.base.ui.Toasts;
 
 /**
  * Per session and page: Chinese unless the user chose otherwise, the user's font step, and one friendly message
@@ -68,8 +67,7 @@ class UiSetup implements VaadinServiceInitListener {
             log.error("Unexpected error in the UI", error);
         }
         if (ui != null) {
-            ui.access(() -> Notification.show(ui.getTranslation(denied ? "error.access-denied" : "error.unexpected"),
-                    8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+            ui.access(() -> Toasts.problem(ui, denied ? "error.access-denied" : "error.unexpected"));
         }
     }
 

@@ -1,11 +1,10 @@
 package org.yundangke.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.yundangke.base.UserError;
+import org.yundangke.base.ui.Toasts;
 
 /**
  * Shows a {@link UserError} the way every view does: its message in the user's language, in the middle of the
@@ -36,7 +35,6 @@ public final class UserErrors {
     }
 
     static void show(UI ui, UserError error) {
-        Notification.show(ui.getTranslation(error.messageKey(), error.args()), 8000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Toasts.problem(ui, error.messageKey(), error.args());
     }
 }

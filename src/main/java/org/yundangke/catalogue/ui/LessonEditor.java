@@ -7,8 +7,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.catalogue.ArticleHtml;
@@ -39,7 +38,6 @@ class LessonEditor extends Dialog {
 
     enum Kind { TALK, ARTICLE }
 
-    static final List<String> CATEGORIES = List.of("党史学习", "理论学习", "政策解读", "红色故事", "身边榜样", "健康生活");
 
     final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>();
     final Select<MediaInfo> talk = new Select<>();
@@ -81,10 +79,12 @@ class LessonEditor extends Dialog {
         speaker.setRequired(true);
         speaker.setMaxLength(100);
         category.setLabel(getTranslation("lessons.category"));
-        category.setItems(CATEGORIES);
+        List<String> categories = catalogue.categorySuggestions(
+                List.of(getTranslation("lessons.categories.starting").split(",")));
+        category.setItems(categories);
         category.setAllowCustomValue(true);
         category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
-        category.setValue(CATEGORIES.getFirst());
+        category.setValue(categories.getFirst());
         tags.setLabel(getTranslation("lessons.tags"));
         tags.setHelperText(getTranslation("lessons.tags.help"));
         tags.setMaxLength(200);
@@ -198,8 +198,7 @@ class LessonEditor extends Dialog {
         boolean missing = title.getValue().isBlank() || speaker.getValue().isBlank() || category.isEmpty()
                 || (article ? body.getValue().isBlank() : talk.isEmpty());
         if (missing) {
-            Notification.show(getTranslation(article ? "lessons.missing.article" : "lessons.missing"), 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Toasts.problem(article ? "lessons.missing.article" : "lessons.missing");
             return;
         }
         Set<Long> committeeIds = audience.getValue().stream().map(CommitteeInfo::id).collect(Collectors.toSet());
@@ -216,7 +215,6 @@ class LessonEditor extends Dialog {
         }
         close();
         saved.accept(lesson);
-        Notification.show(getTranslation(publish ? "lessons.published" : "lessons.saved", lesson.title()), 5000,
-                Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.done(publish ? "lessons.published" : "lessons.saved", lesson.title());
     }
 }

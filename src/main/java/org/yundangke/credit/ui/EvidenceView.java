@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -25,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yundangke.base.StudyCalendar;
+import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.base.ui.UploadTexts;
@@ -110,8 +109,7 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
 
     private void save() {
         if (branch.isEmpty() || day.isEmpty() || day.isInvalid()) {
-            Notification.show(getTranslation("evidence.missing"), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Toasts.problem("evidence.missing");
             return;
         }
         boolean recorded = UserErrors.attempt(() -> evidence.record(new Evidence.NewRecord(member.id(),
@@ -125,8 +123,7 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
         attendees.clear();
         chosen.clear();
         photos.clearFileList();
-        Notification.show(getTranslation("evidence.saved"), 5000, Notification.Position.BOTTOM_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.done("evidence.saved");
         showMine();
     }
 

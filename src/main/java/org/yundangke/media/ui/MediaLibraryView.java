@@ -3,10 +3,9 @@ package org.yundangke.media.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Paragraph;
 import org.yundangke.base.StudyCalendar;
+import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.ui.UploadTexts;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -166,8 +165,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
             if (UserErrors.attempt(() -> library.attachCaptions(talk.id(), data))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                Notification.show(getTranslation("media.captions.saved"), 5000, Notification.Position.BOTTOM_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Toasts.done("media.captions.saved");
             }
         }));
         upload.setAcceptedFileTypes(".vtt", "text/vtt");

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.yundangke.base.StudyCalendar;
+import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
@@ -49,7 +48,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     final ComboBox<LessonInfo> lesson = new ComboBox<>();
     final Button assign = new Button();
     final DatePicker due = new DatePicker();
-    final Grid<Assignments.AssignedStudy> grid = new Grid<>();
+    final Grid<Assignments.BranchAssignment> grid = new Grid<>();
     private final Assignments assignments;
     private final Catalogue catalogue;
     private final OrgDirectory directory;
@@ -97,16 +96,16 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        grid.addColumn(Assignments.AssignedStudy::title).setHeader(getTranslation("assignment.title")).setFlexGrow(3);
-        grid.addColumn(a -> getTranslation(a.assignment().courseId() != null ? "assignment.kind.course"
+        grid.addColumn(a -> a.study().title()).setHeader(getTranslation("assignment.title")).setFlexGrow(3);
+        grid.addColumn(a -> getTranslation(a.study().assignment().courseId() != null ? "assignment.kind.course"
                 : "assignment.kind.lesson")).setHeader(getTranslation("assignment.kind"));
-        grid.addColumn(a -> DAY.format(a.assignment().assignedAt())).setHeader(getTranslation("assignment.date"));
-        grid.addColumn(a -> a.assignment().dueOn() == null ? "" : a.assignment().dueOn().toString())
+        grid.addColumn(a -> DAY.format(a.study().assignment().assignedAt())).setHeader(getTranslation("assignment.date"));
+        grid.addColumn(a -> a.study().assignment().dueOn() == null ? "" : a.study().assignment().dueOn().toString())
                 .setHeader(getTranslation("assignment.due"));
         grid.addColumn(this::finishedCount).setHeader(getTranslation("assignment.finished"));
         grid.addComponentColumn(a -> {
-            Button who = new Button(getTranslation("assignment.who"), e -> showStandings(a));
-            Button withdraw = new Button(getTranslation("assignment.withdraw"), e -> confirmWithdraw(a));
+            Button who = new Button(getTranslation("assignment.who"), e -> showStandings(a.study()));
+            Button withdraw = new Button(getTranslation("assignment.withdraw"), e -> confirmWithdraw(a.study()));
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
             return new HorizontalLayout(who, withdraw);
         }).setHeader(getTranslation("assignment.actions")).setFlexGrow(2).setKey("actions");
@@ -131,7 +130,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void assign() {
         if (course.getValue() == null && lesson.getValue() == null) {
-            Notification.show(getTranslation("assignment.choose"), 5000, Notification.Position.MIDDLE);
+            Toasts.problem("assignment.choose");
             return;
         }
         boolean assigned = UserErrors.attempt(() -> assignments.assign(branchId,
@@ -141,20 +140,14 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
             course.clear();
             lesson.clear();
             due.clear();
-            Notification.show(getTranslation("assignment.done"), 4000, Notification.Position.BOTTOM_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.done("assignment.done");
             refresh();
         }
     }
 
-    private String finishedCount(Assignments.AssignedStudy study) {
-        if (study.lessons().isEmpty()) {
-            return getTranslation("assignment.unavailable");
-        }
-        List<Assignments.MemberStanding> standings = assignments.standings(study.assignment().id());
-        long online = standings.stream().filter(s -> s.member().username() != null).count();
-        long finished = standings.stream().filter(Assignments.MemberStanding::finished).count();
-        return getTranslation("assignment.finished.count", finished, online);
+    private String finishedCount(Assignments.BranchAssignment assignment) {
+        return assignment.study().lessons().isEmpty() ? getTranslation("assignment.unavailable")
+                : getTranslation("assignment.finished.count", assignment.finished(), assignment.online());
     }
 
     private void showStandings(Assignments.AssignedStudy study) {

@@ -62,7 +62,7 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         title.setText(lesson.title());
         facts.setText(LessonCards.facts(this, lesson) + " · " + lesson.category());
         summary.setText(lesson.summary());
-        StudyProgress.Standing standing = progress.begin(lesson.id());
+        StudyProgress.Standing standing = progress.begin(lesson);
         if (standing.completed()) {
             facts.setText(facts.getText() + " · " + getTranslation("lesson.completed"));
         } else if (standing.uniqueSeconds() > 0) {

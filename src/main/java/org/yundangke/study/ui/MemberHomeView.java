@@ -21,18 +21,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonSearch;
-import org.yundangke.study.Assignments;
-import org.yundangke.study.StudyProgress;
+import org.yundangke.study.StudyPlan;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
@@ -53,13 +48,11 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     final TextField searchField = new TextField();
     final Section results = new Section();
     final Section today = new Section();
-    private List<UUID> continuing = List.of();
-    private List<UUID> assigned = List.of();
-    private final Map<UUID, LocalDate> due = new HashMap<>();
+    /** Why each lesson of today's list is on it. */
+    private final Map<UUID, StudyPlan.Item> notes = new HashMap<>();
     final UnorderedList branches = new UnorderedList();
 
-    MemberHomeView(Catalogue catalogue, StudyProgress progress, Assignments assignments, OrgDirectory directory,
-                   LessonSearch search) {
+    MemberHomeView(Catalogue catalogue, StudyPlan plan, OrgDirectory directory, LessonSearch search) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
 
@@ -78,35 +71,18 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         add(searchBar, results);
 
         today.add(new H3(getTranslation("member.home.today")));
-        // what the branch asked for comes first, then lessons already begun: one tap starts or continues them
-        List<LessonInfo> lessons = new ArrayList<>();
-        List<Assignments.ToDo> toDo = assignments.toDo().stream().limit(TODAY).toList();
-        assigned = toDo.stream().map(t -> t.lesson().id()).toList();
-        toDo.stream().filter(t -> t.dueOn() != null).forEach(t -> due.put(t.lesson().id(), t.dueOn()));
-        continuing = progress.continuing(TODAY);
-        Set<UUID> shown = new HashSet<>();
-        toDo.forEach(t -> add(lessons, shown, t.lesson()));
-        for (UUID started : continuing) {
-            try {
-                add(lessons, shown, catalogue.open(started));
-            } catch (AccessDeniedException noLongerForThem) {
-                // archived or re-aimed since: not shown
-            }
-        }
+        List<StudyPlan.Item> items = plan.today(TODAY);
+        items.forEach(item -> notes.put(item.lesson().id(), item));
         List<LessonInfo> fresh = catalogue.newThisWeek(SHOWN);
-        if (lessons.isEmpty()) {
-            // nothing assigned or begun: the newest lessons are today's
-            catalogue.forMe(PageRequest.of(0, TODAY)).forEach(l -> add(lessons, shown, l));
-        }
-        if (lessons.isEmpty()) {
+        if (items.isEmpty()) {
             today.add(new EmptyState(getTranslation("member.home.today.empty.title"),
                     getTranslation("member.home.today.empty.text")));
         } else {
-            today.add(LessonCards.of(this, lessons, this::note));
+            today.add(LessonCards.of(this, items.stream().map(StudyPlan.Item::lesson).toList(), this::note));
         }
         add(today);
 
-        List<LessonInfo> newOnes = fresh.stream().filter(l -> !shown.contains(l.id())).toList();
+        List<LessonInfo> newOnes = fresh.stream().filter(l -> !notes.containsKey(l.id())).toList();
         if (!newOnes.isEmpty()) {
             add(new Section(new H3(getTranslation("member.home.new")), LessonCards.of(this, newOnes, l -> "")));
         }
@@ -134,19 +110,17 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         results.add(LessonCards.of(this, found, this::note));
     }
 
-    private static void add(List<LessonInfo> lessons, Set<UUID> shown, LessonInfo lesson) {
-        if (shown.add(lesson.id())) {
-            lessons.add(lesson);
-        }
-    }
-
     private String note(LessonInfo lesson) {
-        if (assigned.contains(lesson.id())) {
-            LocalDate by = due.get(lesson.id());
-            return by == null ? getTranslation("member.home.assigned")
-                    : getTranslation("member.home.assigned.due", by.getMonthValue(), by.getDayOfMonth());
+        StudyPlan.Item item = notes.get(lesson.id());
+        if (item == null || item.why() == StudyPlan.Why.NEWEST) {
+            return "";
         }
-        return continuing.contains(lesson.id()) ? getTranslation("member.home.continue") : "";
+        if (item.why() == StudyPlan.Why.CONTINUING) {
+            return getTranslation("member.home.continue");
+        }
+        LocalDate by = item.dueOn();
+        return by == null ? getTranslation("member.home.assigned")
+                : getTranslation("member.home.assigned.due", by.getMonthValue(), by.getDayOfMonth());
     }
 
     private void listBranches(OrgDirectory directory, MemberInfo record) {

@@ -67,7 +67,7 @@ class StudyPagesTest extends KaribuTest {
         plan.due.setValue(by);
         plan.assign.click();
         assertThat(GridKt._size(plan.grid)).isEqualTo(1);
-        assertThat(GridKt._get(plan.grid, 0).title()).isEqualTo(lesson.title());
+        assertThat(GridKt._get(plan.grid, 0).study().title()).isEqualTo(lesson.title());
 
         login("member");
         UI.getCurrent().navigate(MemberHomeView.class);
