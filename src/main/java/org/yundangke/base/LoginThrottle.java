@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Wrong passwords slow the next try down and then block it for a while: per account, a growing wait after the second
@@ -36,53 +35,49 @@ public class LoginThrottle {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
     private final StudyCalendar calendar;
 
-    LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, StudyCalendar calendar) {
+    LoginThrottle(JdbcTemplate jdbc, StudyCalendar calendar) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.calendar = calendar;
     }
 
     /** Lets an attempt for this account from this address be checked now (and counts it), or says why not. */
+    @Transactional
     public Optional<Refusal> admit(String username, String address) {
         String account = accountKey(username);
-        return transaction.execute(tx -> {
-            Instant now = calendar.now();
-            Optional<Failures> from = recent(addressKey(address), now, false);
-            if (from.isPresent() && from.get().count() >= ADDRESS_LIMIT) {
-                return Optional.of(new Refusal(Reason.ADDRESS_BLOCKED, minutesLeft(from.get(), now)));
+        Instant now = calendar.now();
+        Optional<Failures> from = recent(addressKey(address), now, false);
+        if (from.isPresent() && from.get().count() >= ADDRESS_LIMIT) {
+            return Optional.of(new Refusal(Reason.ADDRESS_BLOCKED, minutesLeft(from.get(), now)));
+        }
+        ensureRow(account, now);
+        Optional<Failures> failures = recent(account, now, true); // locks the account's row until the count is in
+        int count = failures.map(Failures::count).orElse(0);
+        if (count >= ACCOUNT_LIMIT) {
+            return Optional.of(new Refusal(Reason.ACCOUNT_BLOCKED, minutesLeft(failures.get(), now)));
+        }
+        if (count >= 2) {
+            Instant next = failures.get().last().plusSeconds(1L << (count - 1));
+            if (next.isAfter(now)) {
+                return Optional.of(new Refusal(Reason.TOO_SOON,
+                        Math.max(1, Duration.between(now, next).toSeconds())));
             }
-            ensureRow(account, now);
-            Optional<Failures> failures = recent(account, now, true); // locks the account's row until the count is in
-            int count = failures.map(Failures::count).orElse(0);
-            if (count >= ACCOUNT_LIMIT) {
-                return Optional.of(new Refusal(Reason.ACCOUNT_BLOCKED, minutesLeft(failures.get(), now)));
-            }
-            if (count >= 2) {
-                Instant next = failures.get().last().plusSeconds(1L << (count - 1));
-                if (next.isAfter(now)) {
-                    return Optional.of(new Refusal(Reason.TOO_SOON,
-                            Math.max(1, Duration.between(now, next).toSeconds())));
-                }
-            }
-            jdbc.update("update login_failure set failures = ?, last_failure_at = ? where subject = ?", count + 1,
-                    Timestamp.from(now), account);
-            return Optional.<Refusal>empty();
-        });
+        }
+        jdbc.update("update login_failure set failures = ?, last_failure_at = ? where subject = ?", count + 1,
+                Timestamp.from(now), account);
+        return Optional.empty();
     }
 
     /** A wrong password: the account was counted on admission; the address is counted now. */
+    @Transactional
     public void wrongPassword(String address) {
         String subject = addressKey(address);
         Instant now = calendar.now();
-        transaction.executeWithoutResult(tx -> {
-            ensureRow(subject, now);
-            int count = recent(subject, now, true).map(Failures::count).orElse(0);
-            jdbc.update("update login_failure set failures = ?, last_failure_at = ? where subject = ?", count + 1,
-                    Timestamp.from(now), subject);
-        });
+        ensureRow(subject, now);
+        int count = recent(subject, now, true).map(Failures::count).orElse(0);
+        jdbc.update("update login_failure set failures = ?, last_failure_at = ? where subject = ?", count + 1,
+                Timestamp.from(now), subject);
     }
 
     public void succeeded(String username) {
@@ -96,15 +91,10 @@ public class LoginThrottle {
                 .stream().filter(f -> f.last().plus(BLOCK).isAfter(now)).findFirst();
     }
 
+    /** The subject's row, made unless it is there (another attempt at the same moment may make it first). */
     private void ensureRow(String subject, Instant now) {
-        if (jdbc.queryForObject("select count(*) from login_failure where subject = ?", Integer.class, subject) == 0) {
-            try {
-                jdbc.update("insert into login_failure (subject, failures, last_failure_at) values (?, 0, ?)", subject,
-                        Timestamp.from(now));
-            } catch (DuplicateKeyException sameMomentElsewhere) {
-                // another attempt made it first: its row is locked and read next
-            }
-        }
+        jdbc.update("insert into login_failure (subject, failures, last_failure_at) values (?, 0, ?)"
+                + " on conflict do nothing", subject, Timestamp.from(now));
     }
 
     private static long minutesLeft(Failures failures, Instant now) {

@@ -1,8 +1,9 @@
 /**
  * Shared foundation every feature module builds on: security, translations, display preferences (font size,
- * language), the object store, the app shell and layout. An open module: its subpackages are usable by all.
+ * language), the clock and calendar, errors; with two named interfaces: {@code ui} (the app shell and the pieces views
+ * share) and {@code storage} (the object store). Its other subpackages stay its own.
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package org.yundangke.base;
 

@@ -16,7 +16,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
 import org.yundangke.media.MediaInfo;
@@ -31,6 +30,7 @@ import org.yundangke.org.OrgDirectory;
  * published ones, only those meant for them. Every check happens here, whatever a view shows.
  */
 @Service
+@Transactional(readOnly = true)
 public class Catalogue {
 
     static final int MAX_ARTICLE_CHARS = 100_000;
@@ -40,19 +40,17 @@ public class Catalogue {
     private final ArticleImages images;
     private final MediaLibrary media;
     private final OrgDirectory directory;
-    private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final int readingCharsPerMinute;
 
     Catalogue(LessonRepository lessons, CourseRepository courses, ArticleImages images, MediaLibrary media,
-              OrgDirectory directory, TransactionTemplate transaction, JdbcTemplate jdbc,
+              OrgDirectory directory, JdbcTemplate jdbc,
               CatalogueProperties properties) {
         this.lessons = lessons;
         this.courses = courses;
         this.images = images;
         this.media = media;
         this.directory = directory;
-        this.transaction = transaction;
         this.jdbc = jdbc;
         this.readingCharsPerMinute = properties.readingCharsPerMinute();
     }
@@ -62,6 +60,7 @@ public class Catalogue {
      * {@link ArticleImages}); in a course, it goes last. Members see it once published.
      */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    @Transactional
     public LessonInfo createDraft(LessonDraft draft) {
         require(!draft.title().isBlank() && draft.title().length() <= 200, "lesson.invalid.title");
         require(!draft.speaker().isBlank() && draft.speaker().length() <= 100, "lesson.invalid.speaker");
@@ -69,13 +68,12 @@ public class Catalogue {
         require(draft.summary().length() <= 2000, "lesson.invalid.summary");
         require(draft.tags().length() <= 200, "lesson.invalid.tags");
         LessonDraft aimed = aimed(draft, editorScope());
-        return transaction.execute(tx -> {
-            Integer position = draft.courseId() == null ? null : lessons.lastPositionIn(editableCourse(draft.courseId()).getId()) + 1;
-            Lesson lesson = draft.mediaId() == null ? article(aimed, position) : talk(aimed, position);
-            lessons.saveAndFlush(lesson); // the pictures' rows point at it
-            images.attach(lesson.getId(), draft.body());
-            return lesson.toInfo();
-        });
+        Integer position = draft.courseId() == null ? null
+                : lessons.lastPositionIn(editableCourse(draft.courseId()).getId()) + 1;
+        Lesson lesson = draft.mediaId() == null ? article(aimed, position) : talk(aimed, position);
+        lessons.saveAndFlush(lesson); // the pictures' rows point at it
+        images.attach(lesson.getId(), draft.body());
+        return lesson.toInfo();
     }
 
     /**
@@ -130,6 +128,7 @@ public class Catalogue {
 
     /** A course (专题) lessons can be put into, in order. */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    @Transactional
     public CourseInfo createCourse(String title, String summary) {
         require(!title.isBlank() && title.length() <= 200, "course.invalid.title");
         require(summary.length() <= 2000, "course.invalid.summary");
@@ -145,13 +144,15 @@ public class Catalogue {
     }
 
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    @Transactional
     public void publish(UUID lessonId) {
-        transaction.executeWithoutResult(tx -> editable(lessonId).publish());
+        editable(lessonId).publish();
     }
 
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    @Transactional
     public void archive(UUID lessonId) {
-        transaction.executeWithoutResult(tx -> editable(lessonId).archive());
+        editable(lessonId).archive();
     }
 
     /**
@@ -245,7 +246,6 @@ public class Catalogue {
 
     /** Whether the lesson is published and meant for the caller (what a progress report needs, every time). */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
     public boolean isOpenToCaller(UUID lessonId) {
         return lessons.findById(lessonId).map(Lesson::toInfo).filter(this::isMeantForCaller).isPresent();
     }

@@ -3,7 +3,7 @@
  * audience (everyone, or chosen committees' subtrees). Members see published lessons meant for them; the talks of
  * those lessons become playable for them through {@link org.yundangke.media.PlaybackPermission}.
  */
-@ApplicationModule(allowedDependencies = {"base", "media", "org"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "base :: storage", "media", "org"})
 @NullMarked
 package org.yundangke.catalogue;
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeInfo;
@@ -19,6 +20,7 @@ import org.yundangke.org.OrgDirectory;
  * record (xlsx, one row per member, each member once).
  */
 @Service
+@Transactional(readOnly = true)
 public class CreditDocuments {
 
     /** Members {@code %s} selects, each once, with their year; {@code primary_here} when their primary branch is one of those asked about. */

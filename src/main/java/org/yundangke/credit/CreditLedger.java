@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
@@ -49,18 +48,17 @@ public class CreditLedger {
     private final JdbcTemplate jdbc;
     private final CreditRules rules;
     private final OrgDirectory directory;
-    private final TransactionTemplate transaction;
     private final StudyCalendar calendar;
 
-    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, PlatformTransactionManager transactions, StudyCalendar calendar) {
+    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, StudyCalendar calendar) {
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.rules = rules;
         this.directory = directory;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Writes the award unless its key is in the ledger already; returns the entry either way. */
+    @Transactional
     LedgerEntry award(Award award) {
         CreditRule rule = rules.inForce(award.ruleCode(), award.day());
         String key = award.memberId() + ":" + award.ruleCode() + ":" + award.source() + ":" + award.sourceId()
@@ -70,33 +68,31 @@ public class CreditLedger {
         if (done.isPresent()) {
             return done.get();
         }
-        return transaction.execute(tx -> {
-            lockYear(award.memberId(), year);
-            Optional<LedgerEntry> meanwhile = byKey(key); // another delivery of the same event got here first
-            if (meanwhile.isPresent()) {
-                return meanwhile.get();
+        lockYear(award.memberId(), year);
+        Optional<LedgerEntry> meanwhile = byKey(key); // another delivery of the same event got here first
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
+        }
+        BigDecimal full = rule.amount().multiply(award.units());
+        BigDecimal amount = full;
+        String capped = null;
+        if (rule.dailyCap() != null) {
+            BigDecimal left = rule.dailyCap().subtract(sum("occurred_on = ?", award.memberId(), rule.code(),
+                    award.day()));
+            if (left.compareTo(amount) < 0) {
+                amount = left.max(BigDecimal.ZERO);
+                capped = DAILY_CAP;
             }
-            BigDecimal full = rule.amount().multiply(award.units());
-            BigDecimal amount = full;
-            String capped = null;
-            if (rule.dailyCap() != null) {
-                BigDecimal left = rule.dailyCap().subtract(sum("occurred_on = ?", award.memberId(), rule.code(),
-                        award.day()));
-                if (left.compareTo(amount) < 0) {
-                    amount = left.max(BigDecimal.ZERO);
-                    capped = DAILY_CAP;
-                }
+        }
+        if (rule.yearlyCap() != null) {
+            BigDecimal left = rule.yearlyCap().subtract(sum("study_year = ?", award.memberId(), rule.code(), year));
+            if (left.compareTo(amount) < 0) {
+                amount = left.max(BigDecimal.ZERO);
+                capped = YEARLY_CAP;
             }
-            if (rule.yearlyCap() != null) {
-                BigDecimal left = rule.yearlyCap().subtract(sum("study_year = ?", award.memberId(), rule.code(), year));
-                if (left.compareTo(amount) < 0) {
-                    amount = left.max(BigDecimal.ZERO);
-                    capped = YEARLY_CAP;
-                }
-            }
-            return insert(award.memberId(), year, rule, amount, award.source(), award.sourceId(), key, capped, null,
-                    null, award.title(), award.recordedBy(), award.day());
-        });
+        }
+        return insert(award.memberId(), year, rule, amount, award.source(), award.sourceId(), key, capped, null,
+                null, award.title(), award.recordedBy(), award.day());
     }
 
     /**
@@ -104,6 +100,7 @@ public class CreditLedger {
      * corrects members of the branches they lead, an admin those of their area; an entry is reversed once.
      */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
     public LedgerEntry correct(long entryId, String reason) {
         LedgerEntry entry = jdbc.query("select * from credit_entry where id = ?", ROW, entryId).stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no entry " + entryId));
@@ -123,12 +120,10 @@ public class CreditLedger {
                 .findFirst().orElseThrow();
         LocalDate today = calendar.today();
         try {
-            return transaction.execute(tx -> {
-                lockYear(entry.memberId(), entry.year());
-                return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
-                        String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
-                        entry.year() == today.getYear() ? today : entry.occurredOn());
-            });
+            lockYear(entry.memberId(), entry.year());
+            return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
+                    String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
+                    entry.year() == today.getYear() ? today : entry.occurredOn());
         } catch (DuplicateKeyException correctedAMomentAgo) {
             throw new UserError("credit.correct.twice");
         }
@@ -136,6 +131,7 @@ public class CreditLedger {
 
     /** A member's entries of a year, newest first: the caller's own, or a member in the caller's scope. */
     @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
     public List<LedgerEntry> entries(long memberId, int year) {
         directory.requireMemberInScope(memberId);
         return jdbc.query("select * from credit_entry where member_id = ? and study_year = ?"

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.MemberAccount;
@@ -20,6 +21,7 @@ import org.yundangke.org.OrgDirectory;
  * Progress is private: a member sees their own, secretaries and admins those in their scope.
  */
 @Service
+@Transactional(readOnly = true)
 public class CreditRecords {
 
     /** A member's year: 学时 against the target, points, lessons completed, approved 记实 records. */

@@ -21,6 +21,7 @@ import org.yundangke.org.OrgDirectory;
  * earliest), so what was awarded stays as it was; the version in force on an activity's day decides its award.
  */
 @Service
+@Transactional(readOnly = true)
 public class CreditRules {
 
 

@@ -5,7 +5,7 @@
  * meetings attended arrive as events; 记实 evidence records of offline activity earn credit once a secretary approves
  * them. A member's credit shows to their primary and managing branches ("1+2") and counts once in every rollup.
  */
-@ApplicationModule(allowedDependencies = {"base", "org", "study", "quiz", "live"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "base :: storage", "org", "study", "quiz", "live"})
 @NullMarked
 package org.yundangke.credit;
 

@@ -1,7 +1,7 @@
 /**
  * Media: ffmpeg/ffprobe, and (coming) upload sessions, probing, transcode jobs and playback of talks.
  */
-@ApplicationModule(allowedDependencies = {"base"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "base :: storage"})
 @NullMarked
 package org.yundangke.media;
 

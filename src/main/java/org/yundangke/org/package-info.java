@@ -3,7 +3,7 @@
  * memberships, user accounts and roles, and the access scope each user has. Other modules use {@link
  * org.yundangke.org.OrgDirectory} and its records, never the entities.
  */
-@ApplicationModule(allowedDependencies = {"base"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui"})
 @NullMarked
 package org.yundangke.org;
 

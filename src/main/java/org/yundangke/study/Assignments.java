@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.UserError;
@@ -30,6 +31,7 @@ import org.yundangke.org.OrgDirectory;
  * and for a member the assigned lessons still to do, which come first on their home page.
  */
 @Service
+@Transactional(readOnly = true)
 public class Assignments {
 
     /** One assignment: a course or a lesson, for one branch. */
@@ -77,12 +79,14 @@ public class Assignments {
 
     /** Asks a branch the caller leads (or administers) to study a course, or one lesson; each once. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
     public Assignment assign(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId) {
         return assign(branchId, courseId, lessonId, null);
     }
 
     /** The same, to be studied by {@code dueOn} (today or later). */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
     public Assignment assign(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId,
                              @Nullable LocalDate dueOn) {
         directory.requireBranchInScope(branchId);
@@ -112,6 +116,7 @@ public class Assignments {
 
     /** Takes an assignment back; what members studied for it stays theirs. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
     public void withdraw(UUID assignmentId) {
         Assignment assignment = find(assignmentId);
         directory.requireBranchInScope(assignment.branchId());

@@ -11,6 +11,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 
@@ -19,6 +20,7 @@ import org.yundangke.catalogue.LessonInfo;
  * completed this year, and when there is neither, the newest lessons meant for them. Each lesson once.
  */
 @Service
+@Transactional(readOnly = true)
 public class StudyPlan {
 
     /** Why a lesson is on today's list. */

@@ -12,13 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.UserError;
@@ -49,9 +48,6 @@ public class StudyProgress {
         }
     }
 
-    private record Outcome(long uniqueMs, double position, boolean completedEver) {
-    }
-
     /** The fastest playback the player offers. */
     static final double MAX_SPEED = 2.0;
     /** Leeway in played milliseconds for rounding and the report that arrives just after its period. */
@@ -77,24 +73,22 @@ public class StudyProgress {
     private final NamedParameterJdbcTemplate named;
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final double completionShare;
     private final StudyCalendar calendar;
 
     StudyProgress(JdbcTemplate jdbc, Catalogue catalogue, ApplicationEventPublisher events,
-                  TransactionTemplate transaction,
                   StudyProperties properties, StudyCalendar calendar) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.catalogue = catalogue;
         this.events = events;
-        this.transaction = transaction;
         this.completionShare = properties.completionShare();
         this.calendar = calendar;
     }
 
     /** The lesson page opened: the server starts counting open time; returns where to resume. */
     @PreAuthorize("isAuthenticated()")
+    @Transactional
     public Standing begin(UUID lessonId) {
         return begin(catalogue.open(lessonId)); // refuses a lesson the member may not see
     }
@@ -104,6 +98,7 @@ public class StudyProgress {
      * returned to this caller in this request, so the lesson is not read again.
      */
     @PreAuthorize("isAuthenticated()")
+    @Transactional
     public Standing begin(LessonInfo lesson) {
         UUID lessonId = lesson.id();
         long durationMs = Math.round((lesson.durationSeconds() == null ? 0 : lesson.durationSeconds()) * 1000);
@@ -112,18 +107,13 @@ public class StudyProgress {
         int year = year(now);
         // an editor may open a lesson not meant for them: its reports then get the full check at once (and fail)
         Timestamp audienceChecked = Timestamp.from(catalogue.isMeantForCaller(lesson) ? now : Instant.EPOCH);
-        transaction.executeWithoutResult(tx -> {
-            List<Watched> rows = watched(user, lessonId);
-            if (rows.isEmpty()) {
-                try {
-                    jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms,"
-                            + " study_year, audience_checked_at) values (?, ?, ?, ?, ?, ?)", user, lessonId,
-                            Timestamp.from(now), durationMs, year, audienceChecked);
-                } catch (DuplicateKeyException openedInAnotherTabAtOnce) {
-                    // that tab's row serves this one too
-                }
-                return;
-            }
+        List<Watched> rows = watched(user, lessonId);
+        if (rows.isEmpty()) {
+            // a page opened in another tab at the same moment may make the row first: it serves this one too
+            jdbc.update("insert into watch_progress (username, lesson_id, last_report_at, duration_ms, study_year,"
+                    + " audience_checked_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing", user, lessonId,
+                    Timestamp.from(now), durationMs, year, audienceChecked);
+        } else {
             long openMs = rows.getFirst().openMs() + openSince(rows.getFirst().lastSeen(), now);
             // a new calendar year starts the lesson's study time afresh; the resume position stays
             jdbc.update("update watch_progress set last_report_at = ?, duration_ms = ?,"
@@ -132,7 +122,7 @@ public class StudyProgress {
                     + " open_ms = case when study_year = ? then ? else 0 end, study_year = ?, audience_checked_at = ?"
                     + " where username = ? and lesson_id = ?", Timestamp.from(now), durationMs, year, year, year,
                     openMs, year, audienceChecked, user, lessonId);
-        });
+        }
         return standing(lessonId);
     }
 
@@ -143,48 +133,45 @@ public class StudyProgress {
      * @throws UserError when a number is not finite or the report holds more spans than a player sends
      */
     @PreAuthorize("isAuthenticated()")
+    @Transactional
     public Standing report(UUID lessonId, List<double[]> spansSeconds, double positionSeconds) {
         List<PlayedSpans.Span> reported = spans(spansSeconds);
         if (!Double.isFinite(positionSeconds)) {
             throw new UserError("progress.report.invalid");
         }
         String user = CurrentUser.name();
-        Outcome outcome = transaction.execute(tx -> {
-            List<Watched> rows = watched(user, lessonId);
-            if (rows.isEmpty()) {
-                throw new AccessDeniedException("lesson " + lessonId + " was not opened by " + user);
-            }
-            Instant now = calendar.now();
-            Watched row = rows.getFirst().in(year(now));
-            boolean checkAudience = !row.audienceChecked().plus(AUDIENCE_RECHECK).isAfter(now);
-            if (checkAudience ? !catalogue.isOpenToCaller(lessonId) : !catalogue.isPublished(lessonId)) {
-                throw new AccessDeniedException("lesson " + lessonId + " is no longer published for " + user);
-            }
-            long openMs = row.openMs() + openSince(row.lastSeen(), now);
-            PlayedSpans before = PlayedSpans.parse(row.spans());
-            PlayedSpans merged = before.withAtMost(reported, row.durationMs(), (long) (MAX_SPEED * openMs) + SLACK_MS);
-            if (merged.spans().size() > MAX_STORED_SPANS) {
-                merged = before; // scattered seconds beyond any real viewing: kept out of the column
-            }
-            double position = Math.clamp(positionSeconds, 0, row.durationMs() / 1000.0);
-            jdbc.update("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
-                    + " open_ms = ?, last_report_at = ?, audience_checked_at = ?, study_year = ?"
-                    + " where username = ? and lesson_id = ?", merged.stored(), merged.uniqueMs(), position, openMs,
-                    Timestamp.from(now), Timestamp.from(checkAudience ? now : row.audienceChecked()), row.studyYear(),
-                    user, lessonId);
-            boolean complete = complete(merged.uniqueMs(), openMs, row.durationMs());
-            // the threshold is crossed once a year (spans restart with the year), so this is the hot path's only
-            // extra work, and recordCompletion still guards against a second device crossing it at the same moment
-            boolean completedNow = complete && !complete(row.uniqueMs(), row.openMs(), row.durationMs())
-                    && recordCompletion(user, lessonId, now);
-            if (completedNow) {
-                String title = catalogue.title(lessonId);
-                events.publishEvent(new LessonCompleted(user, lessonId, title, row.durationMs() / 1000.0, now));
-            }
-            return new Outcome(merged.uniqueMs(), position, complete);
-        });
-        return outcome.completedEver() ? standing(lessonId)
-                : new Standing(outcome.uniqueMs() / 1000, outcome.position(), false);
+        List<Watched> rows = watched(user, lessonId);
+        if (rows.isEmpty()) {
+            throw new AccessDeniedException("lesson " + lessonId + " was not opened by " + user);
+        }
+        Instant now = calendar.now();
+        Watched row = rows.getFirst().in(year(now));
+        boolean checkAudience = !row.audienceChecked().plus(AUDIENCE_RECHECK).isAfter(now);
+        if (checkAudience ? !catalogue.isOpenToCaller(lessonId) : !catalogue.isPublished(lessonId)) {
+            throw new AccessDeniedException("lesson " + lessonId + " is no longer published for " + user);
+        }
+        long openMs = row.openMs() + openSince(row.lastSeen(), now);
+        PlayedSpans before = PlayedSpans.parse(row.spans());
+        PlayedSpans merged = before.withAtMost(reported, row.durationMs(), (long) (MAX_SPEED * openMs) + SLACK_MS);
+        if (merged.spans().size() > MAX_STORED_SPANS) {
+            merged = before; // scattered seconds beyond any real viewing: kept out of the column
+        }
+        double position = Math.clamp(positionSeconds, 0, row.durationMs() / 1000.0);
+        jdbc.update("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
+                + " open_ms = ?, last_report_at = ?, audience_checked_at = ?, study_year = ?"
+                + " where username = ? and lesson_id = ?", merged.stored(), merged.uniqueMs(), position, openMs,
+                Timestamp.from(now), Timestamp.from(checkAudience ? now : row.audienceChecked()), row.studyYear(),
+                user, lessonId);
+        boolean complete = complete(merged.uniqueMs(), openMs, row.durationMs());
+        // the threshold is crossed once a year (spans restart with the year), so this is the hot path's only
+        // extra work, and recordCompletion still guards against a second device crossing it at the same moment
+        boolean completedNow = complete && !complete(row.uniqueMs(), row.openMs(), row.durationMs())
+                && recordCompletion(user, lessonId, now);
+        if (completedNow) {
+            String title = catalogue.title(lessonId);
+            events.publishEvent(new LessonCompleted(user, lessonId, title, row.durationMs() / 1000.0, now));
+        }
+        return complete ? standing(lessonId) : new Standing(merged.uniqueMs() / 1000, position, false);
     }
 
     /** The share of the lesson is played, and the lesson was open long enough to play it at the fastest speed. */

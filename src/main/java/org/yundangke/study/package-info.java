@@ -3,7 +3,7 @@
  * member and lesson (seeking ahead earns nothing, replays count once, faster than twice real time is ignored), and
  * the first time a lesson is complete in a year {@link org.yundangke.study.LessonCompleted} is published.
  */
-@ApplicationModule(allowedDependencies = {"base", "catalogue", "media", "org"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "catalogue", "media", "org"})
 @NullMarked
 package org.yundangke.study;
 

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
@@ -43,9 +42,6 @@ class ArticleStudyTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
     Logins logins;
 
     @Autowired
@@ -57,7 +53,7 @@ class ArticleStudyTest {
 
     @BeforeEach
     void aPublishedArticleOfTwoMinutesReading() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, new StudyProperties(0.9), new StudyCalendar(clock));
+        progress = new StudyProgress(jdbc, catalogue, publisher, new StudyProperties(0.9), new StudyCalendar(clock));
         logins.as("lecturer");
         article = catalogue.createDraft(new LessonDraft(null, "读报", "周宣讲", "", "理论学习", Set.of(), Set.of(), "", null,
                 "读".repeat(600))); // 600 characters at 300 a minute

@@ -22,7 +22,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.TestTalks;
 import org.yundangke.Logins;
 import org.yundangke.base.StudyCalendar;
@@ -44,9 +43,6 @@ class StudyProgressTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
     Logins logins;
 
     @Autowired
@@ -58,7 +54,7 @@ class StudyProgressTest {
 
     @BeforeEach
     void aPublishedLessonOf100Seconds() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, new StudyProperties(0.9), new StudyCalendar(clock));
+        progress = new StudyProgress(jdbc, catalogue, publisher, new StudyProperties(0.9), new StudyCalendar(clock));
         lesson = publishedLesson(100, true);
         logins.as("member");
     }

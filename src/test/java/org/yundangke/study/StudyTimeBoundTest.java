@@ -18,7 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
 import org.yundangke.base.UserError;
 import org.yundangke.base.StudyCalendar;
@@ -48,9 +47,6 @@ class StudyTimeBoundTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
     Logins logins;
 
     final StudyProgressTest.MovingClock clock = new StudyProgressTest.MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
@@ -60,7 +56,7 @@ class StudyTimeBoundTest {
 
     @BeforeEach
     void aPublishedLessonOf66Minutes() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, transaction, new StudyProperties(0.9), new StudyCalendar(clock));
+        progress = new StudyProgress(jdbc, catalogue, publisher, new StudyProperties(0.9), new StudyCalendar(clock));
         lesson = StudyProgressTest.publishedLesson(jdbc, LENGTH, true);
         logins.as("member");
         progress.begin(lesson);
