@@ -8,6 +8,13 @@ import java.util.List;
  * The adaptive HLS ladder for one talk and the single ffmpeg command that makes it: the source is decoded once,
  * split, scaled to every rung (never above the source), encoded with keyframes aligned on segment boundaries, plus a
  * small audio-only rendition for weak connections and a poster frame.
+ *
+ * <p>The arguments are a plain list, not ffmpeg-cli-wrapper's {@code FFmpegBuilder}: version 0.9.2 takes the filter
+ * graph only as an opaque string (and its {@code setComplexFilter} is deprecated), maps only input streams (not the
+ * graph's labels such as {@code [v0]}), sets codec and bit rate only for all streams at once (not {@code -c:v:1},
+ * {@code -b:v:1}, {@code -maxrate:v:1}), and has no setter for {@code -g}, {@code -keyint_min},
+ * {@code -sc_threshold} or {@code -hls_flags}. Written with the builder, all of those become {@code addExtraArgs}
+ * strings (tried: same files), so the builder would add a layer without checking anything.
  */
 record Ladder(ProbeResult source, List<Integer> heights, int fps, int segmentSeconds, int audioOnlyKbps) {
 

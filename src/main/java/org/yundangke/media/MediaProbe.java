@@ -3,20 +3,36 @@ package org.yundangke.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.bramp.ffmpeg.FFmpegException;
+import net.bramp.ffmpeg.FFprobe;
+import net.bramp.ffmpeg.probe.FFmpegProbeResult;
+import net.bramp.ffmpeg.probe.FFmpegStream;
+import net.bramp.ffmpeg.shared.CodecType;
+import org.apache.commons.lang3.math.Fraction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decides with ffprobe (and a short decode of the file's end) whether a file is a talk we can transcode, before
- * anything is kept. Reads from a path or a URL, so a file in the object store is probed where it lies.
+ * anything is kept. Reads from a path or a URL, so a file in the object store is probed where it lies. The probe runs
+ * through ffmpeg-cli-wrapper's {@link FFprobe} ({@code -show_error} keeps the input's name out of its error); the
+ * wrapper has no time limit and no decode check, so a watchdog stops a probe that hangs and the end is decoded by hand.
  */
 @Component
 public class MediaProbe {
@@ -31,28 +47,58 @@ public class MediaProbe {
     static final Set<String> PICTURE_FORMATS = Set.of("image2", "png_pipe", "jpeg_pipe", "webp_pipe", "gif",
             "bmp_pipe", "tiff_pipe", "svg_pipe", "heif");
 
+    /** How long a probe or the decode of the end may take before the file counts as damaged. */
+    static final Duration TIME_LIMIT = Duration.ofMinutes(5);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("probe-watchdog").factory());
+
     private final FfmpegTools tools;
     private final MediaProperties properties;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** The ffprobe process each probing thread runs, for the watchdog. */
+    private final Map<Thread, Process> running = new ConcurrentHashMap<>();
+    private final FFprobe ffprobe;
 
     MediaProbe(FfmpegTools tools, MediaProperties properties) {
         this.tools = tools;
         this.properties = properties;
+        this.ffprobe = new FFprobe(tools.ffprobePath().toString(), command -> {
+            Process process = tools.start(command, true);
+            running.put(Thread.currentThread(), process);
+            return process;
+        });
     }
 
     public ProbeResult probe(String input, long sizeBytes) {
         if (sizeBytes <= 0) {
             throw new MediaRejectedException(Rejection.EMPTY, "0 bytes");
         }
-        Run run = run(List.of(tools.ffprobePath().toString(), "-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", input));
-        if (run.exitCode != 0) {
-            throw new MediaRejectedException(looksLikeMedia(head(input)) ? Rejection.CORRUPT : Rejection.NOT_MEDIA,
-                    withoutInput(run.stderr, input));
-        }
-        ProbeResult result = judge(json.readTree(run.stdout));
+        ProbeResult result = judge(ffprobe(input));
         requireDecodableEnd(input, result.durationSeconds());
         return result;
+    }
+
+    private FFmpegProbeResult ffprobe(String input) {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread caller = Thread.currentThread();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            Optional.ofNullable(running.get(caller)).ifPresent(Process::destroyForcibly);
+        }, TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            return ffprobe.probe(input);
+        } catch (FFmpegException refused) {
+            if (timedOut.get()) {
+                throw new MediaRejectedException(Rejection.CORRUPT, "probe timed out");
+            }
+            String error = refused.getError() == null ? "ffprobe failed" : refused.getError().getString();
+            throw new MediaRejectedException(looksLikeMedia(head(input)) ? Rejection.CORRUPT : Rejection.NOT_MEDIA,
+                    withoutInput(error, input));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + tools.ffprobePath(), e);
+        } finally {
+            watchdog.cancel(false);
+            running.remove(caller);
+        }
     }
 
     /**
@@ -76,9 +122,9 @@ public class MediaProbe {
                 || b0 == 0x47;                                                        // MPEG-TS sync byte
     }
 
-    /** The first bytes of a file or URL. */
+    /** The first bytes of a file or URL (nothing if the store does not answer within seconds). */
     static byte[] head(String input) {
-        try (InputStream in = input.startsWith("http") ? URI.create(input).toURL().openStream()
+        try (InputStream in = input.startsWith("http") ? opened(URI.create(input).toURL().openConnection())
                 : Files.newInputStream(Path.of(input))) {
             return in.readNBytes(16);
         } catch (IOException e) {
@@ -86,26 +132,32 @@ public class MediaProbe {
         }
     }
 
-    private ProbeResult judge(JsonNode probe) {
-        JsonNode format = probe.path("format");
-        if (PICTURE_FORMATS.contains(format.path("format_name").asString(""))) {
-            throw new MediaRejectedException(Rejection.NOT_MEDIA, "a still picture: " + format.path("format_name"));
+    private static InputStream opened(URLConnection connection) throws IOException {
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(30_000);
+        return connection.getInputStream();
+    }
+
+    private ProbeResult judge(FFmpegProbeResult probe) {
+        String formatName = probe.getFormat() == null ? "" : String.valueOf(probe.getFormat().format_name);
+        if (PICTURE_FORMATS.contains(formatName)) {
+            throw new MediaRejectedException(Rejection.NOT_MEDIA, "a still picture: " + formatName);
         }
-        JsonNode video = null;
-        JsonNode audio = null;
-        for (JsonNode stream : probe.path("streams")) {
-            String type = stream.path("codec_type").asString("");
-            boolean coverArt = stream.path("disposition").path("attached_pic").asInt(0) == 1;
-            if ("video".equals(type) && !coverArt && video == null) {
+        FFmpegStream video = null;
+        FFmpegStream audio = null;
+        List<FFmpegStream> streams = probe.getStreams() == null ? List.of() : probe.getStreams();
+        for (FFmpegStream stream : streams) {
+            boolean coverArt = stream.disposition != null && stream.disposition.attached_pic;
+            if (stream.codec_type == CodecType.VIDEO && !coverArt && video == null) {
                 video = stream;
-            } else if ("audio".equals(type) && audio == null) {
+            } else if (stream.codec_type == CodecType.AUDIO && audio == null) {
                 audio = stream;
             }
         }
         if (video == null && audio == null) {
-            throw new MediaRejectedException(Rejection.NO_AUDIO_OR_VIDEO, "streams: " + probe.path("streams").size());
+            throw new MediaRejectedException(Rejection.NO_AUDIO_OR_VIDEO, "streams: " + streams.size());
         }
-        double duration = format.path("duration").asDouble(0);
+        double duration = probe.getFormat() == null ? 0 : probe.getFormat().duration;
         if (duration <= 0) {
             throw new MediaRejectedException(Rejection.CORRUPT, "no duration");
         }
@@ -115,35 +167,40 @@ public class MediaProbe {
         requireSupported(video, VIDEO_CODECS);
         requireSupported(audio, AUDIO_CODECS);
         if (video == null) {
-            return new ProbeResult(MediaKind.AUDIO, duration, 0, 0, 0, 0, true, audio.path("channels").asInt(2));
+            return new ProbeResult(MediaKind.AUDIO, duration, 0, 0, 0, 0, true, channels(audio));
         }
         int rotation = rotationOf(video);
-        int width = video.path("width").asInt();
-        int height = video.path("height").asInt();
         boolean sideways = Math.abs(rotation) % 180 == 90;
-        return new ProbeResult(MediaKind.VIDEO, duration, sideways ? height : width, sideways ? width : height,
-                rotation, frameRate(video), audio != null, audio == null ? 0 : audio.path("channels").asInt(2));
+        return new ProbeResult(MediaKind.VIDEO, duration, sideways ? video.height : video.width,
+                sideways ? video.width : video.height, rotation, frameRate(video), audio != null,
+                audio == null ? 0 : channels(audio));
     }
 
-    private static void requireSupported(JsonNode stream, Set<String> codecs) {
-        if (stream != null && !codecs.contains(stream.path("codec_name").asString(""))) {
-            throw new MediaRejectedException(Rejection.UNSUPPORTED_CODEC, stream.path("codec_name").asString("?"));
+    private static void requireSupported(@Nullable FFmpegStream stream, Set<String> codecs) {
+        if (stream != null && !codecs.contains(String.valueOf(stream.codec_name))) {
+            throw new MediaRejectedException(Rejection.UNSUPPORTED_CODEC, String.valueOf(stream.codec_name));
         }
     }
 
-    private static int rotationOf(JsonNode video) {
-        for (JsonNode side : video.path("side_data_list")) {
-            if (side.has("rotation")) {
-                return side.path("rotation").asInt();
+    private static int channels(FFmpegStream audio) {
+        return audio.channels > 0 ? audio.channels : 2;
+    }
+
+    private static int rotationOf(FFmpegStream video) {
+        if (video.side_data_list != null) {
+            for (FFmpegStream.SideData side : video.side_data_list) {
+                if (side.rotation != 0) {
+                    return side.rotation;
+                }
             }
         }
-        return video.path("tags").path("rotate").asInt(0);
+        String rotate = video.tags == null ? "" : video.tags.getOrDefault("rotate", "");
+        return rotate.strip().matches("-?\\d{1,3}") ? Integer.parseInt(rotate.strip()) : 0;
     }
 
-    private static double frameRate(JsonNode video) {
-        String[] parts = video.path("avg_frame_rate").asString("0/0").split("/");
-        double denominator = parts.length == 2 ? Double.parseDouble(parts[1]) : 0;
-        return denominator == 0 ? 25 : Double.parseDouble(parts[0]) / denominator;
+    private static double frameRate(FFmpegStream video) {
+        Fraction rate = video.avg_frame_rate;
+        return rate == null || rate.getDenominator() == 0 || rate.getNumerator() == 0 ? 25 : rate.doubleValue();
     }
 
     /** A file cut off in transfer often has a valid header; decoding its last seconds finds the damage. */
@@ -168,7 +225,7 @@ public class MediaProbe {
             Process process = tools.start(command, false);
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             String stdout = read(process.getInputStream());
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new MediaRejectedException(Rejection.CORRUPT, "probe timed out");
             }

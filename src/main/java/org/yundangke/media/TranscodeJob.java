@@ -131,6 +131,12 @@ public class TranscodeJob {
         }
     }
 
+    /**
+     * Runs the ladder and reads its progress from {@code -progress pipe:1}. Not ffmpeg-cli-wrapper's job API: its
+     * {@code FFmpegJob} cannot be stopped (only our own handle on the process stops ffmpeg), it receives progress on
+     * an extra local TCP socket, and it runs {@code ffmpeg -version} before every job; reading one line format from
+     * the process we started is less.
+     */
     private void runFfmpeg(List<String> arguments, String input, double durationSeconds, UUID mediaId)
             throws Exception {
         List<String> command = new ArrayList<>();
@@ -142,10 +148,13 @@ public class TranscodeJob {
         try (BufferedReader progress = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             long lastUpdate = 0;
+            int shown = 0;
             String line;
             while ((line = progress.readLine()) != null) {
                 if (line.startsWith("out_time_us=") && System.currentTimeMillis() - lastUpdate > PROGRESS_INTERVAL_MS) {
-                    int percent = percent(line.substring("out_time_us=".length()), durationSeconds);
+                    // never backwards: at the end ffmpeg reports N/A, then the poster output's time
+                    int percent = Math.max(shown, percent(line.substring("out_time_us=".length()), durationSeconds));
+                    shown = percent;
                     update(mediaId, m -> m.transcoding(percent));
                     lastUpdate = System.currentTimeMillis();
                 }
