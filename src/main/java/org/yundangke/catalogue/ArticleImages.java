@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.UserError;
 import org.yundangke.base.storage.ObjectBytes;
 import org.yundangke.base.storage.ObjectStoreProperties;
@@ -38,8 +39,10 @@ public class ArticleImages {
     private final JdbcTemplate jdbc;
     private final ObjectBytes objects;
     private final String bucket;
+    private final StudyCalendar calendar;
 
-    ArticleImages(JdbcTemplate jdbc, ObjectBytes objects, ObjectStoreProperties store) {
+    ArticleImages(JdbcTemplate jdbc, ObjectBytes objects, ObjectStoreProperties store, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.objects = objects;
         this.bucket = store.mediaBucket();
@@ -57,7 +60,7 @@ public class ArticleImages {
         }
         String name = UUID.randomUUID() + "." + ObjectBytes.extension(type);
         jdbc.update("insert into article_image (name, owner_username, uploaded_at) values (?, ?, ?)", name,
-                CurrentUser.name(), Timestamp.from(Instant.now()));
+                CurrentUser.name(), Timestamp.from(calendar.now()));
         try {
             objects.put(bucket, object(name), data, type);
         } catch (RuntimeException e) {
@@ -94,7 +97,7 @@ public class ArticleImages {
     /** Pictures uploaded over a day ago that no saved article uses: the editor gave up on the article. */
     @Recurring(id = "remove-unused-article-images", cron = "41 * * * *")
     public int removeUnused() {
-        return removeUnusedSince(Instant.now().minus(Duration.ofDays(1)));
+        return removeUnusedSince(calendar.now().minus(Duration.ofDays(1)));
     }
 
     int removeUnusedSince(Instant cutoff) {

@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.UserError;
 import org.yundangke.media.MediaInfo;
 import org.yundangke.media.MediaKind;
@@ -42,10 +43,11 @@ public class Catalogue {
     private final OrgDirectory directory;
     private final JdbcTemplate jdbc;
     private final int readingCharsPerMinute;
+    private final StudyCalendar calendar;
 
     Catalogue(LessonRepository lessons, CourseRepository courses, ArticleImages images, MediaLibrary media,
-              OrgDirectory directory, JdbcTemplate jdbc,
-              CatalogueProperties properties) {
+              OrgDirectory directory, JdbcTemplate jdbc, CatalogueProperties properties, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.lessons = lessons;
         this.courses = courses;
         this.images = images;
@@ -101,7 +103,7 @@ public class Catalogue {
             throw new UserError("lesson.talk.not-ready");
         }
         LessonKind kind = talk.kind() == MediaKind.AUDIO ? LessonKind.AUDIO : LessonKind.VIDEO;
-        return new Lesson(draft, kind, talk.durationSeconds(), CurrentUser.name(), position);
+        return new Lesson(draft, kind, talk.durationSeconds(), CurrentUser.name(), position, calendar.now());
     }
 
     private Lesson article(LessonDraft draft, @Nullable Integer position) {
@@ -112,7 +114,8 @@ public class Catalogue {
         if (body.length() > MAX_ARTICLE_CHARS) {
             throw new UserError("lesson.article.too-long", MAX_ARTICLE_CHARS);
         }
-        return new Lesson(draft, LessonKind.ARTICLE, readingSeconds(body), CurrentUser.name(), position);
+        return new Lesson(draft, LessonKind.ARTICLE, readingSeconds(body), CurrentUser.name(), position,
+                calendar.now());
     }
 
     /**
@@ -132,7 +135,7 @@ public class Catalogue {
     public CourseInfo createCourse(String title, String summary) {
         require(!title.isBlank() && title.length() <= 200, "course.invalid.title");
         require(summary.length() <= 2000, "course.invalid.summary");
-        return courses.save(new Course(title, summary, CurrentUser.name())).toInfo();
+        return courses.save(new Course(title, summary, CurrentUser.name(), calendar.now())).toInfo();
     }
 
     /** The courses an editor may add lessons to: a lecturer their own, an admin all. */
@@ -146,7 +149,7 @@ public class Catalogue {
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     @Transactional
     public void publish(UUID lessonId) {
-        editable(lessonId).publish();
+        editable(lessonId).publish(calendar.now());
     }
 
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
@@ -185,7 +188,7 @@ public class Catalogue {
     /** Lessons meant for the caller published in the last seven days, newest first. */
     @PreAuthorize("isAuthenticated()")
     public List<LessonInfo> newThisWeek(int max) {
-        Instant since = Instant.now().minus(Duration.ofDays(7));
+        Instant since = calendar.now().minus(Duration.ofDays(7));
         Reach reach = reach();
         return lessons.findPublishedSince(reach.committees(), reach.branches(), since, PageRequest.of(0, max)).stream()
                 .map(Lesson::toInfo).toList();

@@ -14,7 +14,7 @@ class Course {
     private String title;
     private String summary;
     private String ownerUsername;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = Instant.EPOCH; // set on creation; JPA sets the stored one
 
     protected Course() {
         this.title = "";
@@ -22,7 +22,8 @@ class Course {
         this.ownerUsername = "";
     }
 
-    Course(String title, String summary, String ownerUsername) {
+    Course(String title, String summary, String ownerUsername, Instant now) {
+        this.createdAt = now;
         this.title = title.strip();
         this.summary = summary.strip();
         this.ownerUsername = ownerUsername;

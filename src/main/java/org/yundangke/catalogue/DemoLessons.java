@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yundangke.base.StudyCalendar;
 
 /**
  * On an empty catalogue, a first-day demo: a two-part course (专题) of articles on Party history and an article on
@@ -34,8 +35,10 @@ class DemoLessons implements ApplicationRunner {
     private final LessonRepository lessons;
     private final CourseRepository courses;
     private final Catalogue catalogue;
+    private final StudyCalendar calendar;
 
-    DemoLessons(LessonRepository lessons, CourseRepository courses, Catalogue catalogue) {
+    DemoLessons(LessonRepository lessons, CourseRepository courses, Catalogue catalogue, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.lessons = lessons;
         this.courses = courses;
         this.catalogue = catalogue;
@@ -48,7 +51,7 @@ class DemoLessons implements ApplicationRunner {
             return;
         }
         Course history = courses.save(new Course("中国共产党的光辉历程",
-                "两讲图文，回顾党从南湖红船到新时代的奋斗历程。可以让手机朗读给您听。", LECTURER));
+                "两讲图文，回顾党从南湖红船到新时代的奋斗历程。可以让手机朗读给您听。", LECTURER, calendar.now()));
         article("光辉历程（一）：开天辟地", "党的创立、长征与抗战。", "党史学习", "党史,红船精神,长征", history, 1,
                 "history-1.md");
         article("光辉历程（二）：站起来、富起来、强起来", "新中国成立、改革开放与新时代。", "党史学习",
@@ -63,8 +66,9 @@ class DemoLessons implements ApplicationRunner {
         String body = read(file);
         LessonDraft draft = new LessonDraft(null, title, SPEAKER, summary, category, Set.of(), Set.of(), tags,
                 course == null ? null : course.getId(), body);
-        Lesson lesson = new Lesson(draft, LessonKind.ARTICLE, catalogue.readingSeconds(body), LECTURER, position);
-        lesson.publish();
+        Lesson lesson = new Lesson(draft, LessonKind.ARTICLE, catalogue.readingSeconds(body), LECTURER, position,
+                calendar.now());
+        lesson.publish(calendar.now());
         lessons.save(lesson);
     }
 

@@ -62,7 +62,7 @@ class Lesson {
     private @Nullable String body;
 
     private String ownerUsername;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = Instant.EPOCH; // set on creation; JPA sets the stored one
     private @Nullable Instant publishedAt;
 
     protected Lesson() {
@@ -76,7 +76,8 @@ class Lesson {
     }
 
     Lesson(LessonDraft draft, LessonKind kind, double durationSeconds, String ownerUsername,
-           @Nullable Integer coursePosition) {
+           @Nullable Integer coursePosition, Instant now) {
+        this.createdAt = now;
         this.title = draft.title().strip();
         this.speaker = draft.speaker().strip();
         this.summary = draft.summary().strip();
@@ -94,9 +95,9 @@ class Lesson {
         this.audienceBranches = new HashSet<>(draft.audienceBranches());
     }
 
-    void publish() {
+    void publish(Instant now) {
         state = LessonState.PUBLISHED;
-        publishedAt = Instant.now();
+        publishedAt = now;
     }
 
     void archive() {

@@ -49,14 +49,16 @@ class Media {
         this.ownerUsername = "";
         this.title = "";
         this.originalFilename = "";
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.EPOCH; // JPA sets the stored one
         this.updatedAt = createdAt;
     }
 
     static final int MAX_FILENAME = 255;
 
-    Media(String ownerUsername, String originalFilename, long sizeBytes) {
+    Media(String ownerUsername, String originalFilename, long sizeBytes, Instant now) {
         this();
+        this.createdAt = now;
+        this.updatedAt = now;
         this.ownerUsername = ownerUsername;
         this.originalFilename = originalFilename;
         this.title = titleFrom(originalFilename);
@@ -84,7 +86,7 @@ class Media {
         return base.length() > 200 ? base.substring(0, 200) : base;
     }
 
-    void accepted(ProbeResult probe) {
+    void accepted(ProbeResult probe, Instant now) {
         this.kind = probe.kind();
         this.durationSeconds = probe.durationSeconds();
         this.width = probe.kind() == MediaKind.VIDEO ? probe.width() : null;
@@ -93,46 +95,42 @@ class Media {
         this.frameRate = probe.frameRate();
         this.hasAudio = probe.hasAudio();
         this.audioChannels = probe.audioChannels();
-        queued();
+        queued(now);
     }
 
-    void queued() {
+    void queued(Instant now) {
         this.state = MediaState.QUEUED;
         this.progressPercent = 0;
-        touch();
+        this.updatedAt = now;
     }
 
-    void transcoding(int percent) {
+    void transcoding(int percent, Instant now) {
         this.state = MediaState.TRANSCODING;
         this.progressPercent = Math.clamp(percent, 0, 100);
-        touch();
+        this.updatedAt = now;
     }
 
-    void ready(String renditions) {
+    void ready(String renditions, Instant now) {
         this.state = MediaState.READY;
         this.progressPercent = 100;
         this.renditions = renditions;
         this.failureReason = null;
-        touch();
+        this.updatedAt = now;
     }
 
     /** Records a failed attempt; the talk shows as failed once no attempts are left. */
-    void attemptFailed(String reason, int maxAttempts) {
+    void attemptFailed(String reason, int maxAttempts, Instant now) {
         this.attempts++;
         this.failureReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         this.state = attempts >= maxAttempts ? MediaState.FAILED : MediaState.QUEUED;
-        touch();
+        this.updatedAt = now;
     }
 
     /** The uploader asked to try again: a fresh set of attempts. */
-    void retry() {
+    void retry(Instant now) {
         this.attempts = 0;
         this.failureReason = null;
-        queued();
-    }
-
-    private void touch() {
-        this.updatedAt = Instant.now();
+        queued(now);
     }
 
     UUID getId() {
@@ -173,9 +171,9 @@ class Media {
     }
 
     /** Object names under the media bucket: everything of one talk shares one prefix. */
-    void captionsAdded() {
+    void captionsAdded(Instant now) {
         hasCaptions = true;
-        touch();
+        this.updatedAt = now;
     }
 
     boolean hasCaptions() {

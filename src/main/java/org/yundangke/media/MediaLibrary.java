@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.storage.ObjectBytes;
 import org.yundangke.base.storage.ObjectStoreProperties;
 
@@ -43,11 +44,14 @@ public class MediaLibrary {
     private final List<PlaybackPermission> permissions;
     private final ObjectBytes bytes;
     private final MediaProperties properties;
+    private final StudyCalendar calendar;
     private final String bucket;
 
     MediaLibrary(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, PlaybackTokens tokens,
                  JobScheduler jobs, TransactionTemplate transaction, List<PlaybackPermission> permissions,
-                 ObjectBytes bytes, ObjectStoreProperties store, MediaProperties properties) {
+                 ObjectBytes bytes, ObjectStoreProperties store, MediaProperties properties,
+                 StudyCalendar calendar) {
+        this.calendar = calendar;
         this.permissions = permissions;
         this.properties = properties;
         this.bytes = bytes;
@@ -77,7 +81,7 @@ public class MediaLibrary {
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public void retry(UUID mediaId) {
         manageable(mediaId);
-        transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().retry());
+        transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().retry(calendar.now()));
         TranscodeJob.enqueue(jobs, properties, mediaId);
     }
 
@@ -112,7 +116,7 @@ public class MediaLibrary {
         Media talk = manageable(mediaId);
         byte[] vtt = WebVtt.checked(file, MAX_CAPTIONS_BYTES);
         bytes.put(bucket, talk.prefix() + CAPTIONS, vtt, "text/vtt; charset=utf-8");
-        transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().captionsAdded());
+        transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow().captionsAdded(calendar.now()));
     }
 
     /** A fresh token for a player that keeps playing past the old one's expiry. */

@@ -3,7 +3,6 @@ package org.yundangke.media;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -11,10 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.yundangke.base.StudyCalendar;
 
 /**
  * Short-lived, signed playback URLs: a token names the talk, the user and an expiry, signed with a key every app node
@@ -32,22 +31,17 @@ class PlaybackTokens {
 
     private final JdbcTemplate jdbc;
     private final MediaProperties properties;
-    private final Clock clock;
+    private final StudyCalendar calendar;
     private volatile byte[] key;
 
-    @Autowired
-    PlaybackTokens(JdbcTemplate jdbc, MediaProperties properties) {
-        this(jdbc, properties, Clock.systemUTC());
-    }
-
-    PlaybackTokens(JdbcTemplate jdbc, MediaProperties properties, Clock clock) {
+    PlaybackTokens(JdbcTemplate jdbc, MediaProperties properties, StudyCalendar calendar) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     String issue(UUID mediaId, String username) {
-        long expires = clock.instant().plus(properties.playbackTokenTtl()).getEpochSecond();
+        long expires = calendar.now().plus(properties.playbackTokenTtl()).getEpochSecond();
         String payload = ENCODE.encodeToString((mediaId + "|" + username + "|" + expires).getBytes(StandardCharsets.UTF_8));
         return payload + "." + ENCODE.encodeToString(sign(payload));
     }
@@ -65,7 +59,7 @@ class PlaybackTokens {
             }
             String[] parts = new String(DECODE.decode(payload), StandardCharsets.UTF_8).split("\\|", 3);
             Claims claims = new Claims(UUID.fromString(parts[0]), parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2])));
-            return claims.expires().isAfter(clock.instant()) ? Optional.of(claims) : Optional.empty();
+            return claims.expires().isAfter(calendar.now()) ? Optional.of(claims) : Optional.empty();
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }

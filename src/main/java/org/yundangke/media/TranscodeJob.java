@@ -29,6 +29,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.AppProperties;
+import org.yundangke.base.StudyCalendar;
 
 /**
  * Turns an uploaded original into the HLS ladder in the object store. Runs as a durable JobRunr job (on any node with
@@ -49,10 +50,12 @@ public class TranscodeJob {
     private final MediaProperties properties;
     private final TransactionTemplate transaction;
     private final Path workRoot;
+    private final StudyCalendar calendar;
 
     TranscodeJob(MediaRepository media, MediaObjects objects, FfmpegTools tools,
                  MediaProperties properties, TransactionTemplate transaction,
-                 AppProperties app) {
+                 AppProperties app, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.media = media;
         this.objects = objects;
         this.tools = tools;
@@ -108,7 +111,7 @@ public class TranscodeJob {
         Path work = workRoot.resolve(mediaId.toString());
         deleteRecursively(work);
         try {
-            update(mediaId, m -> m.transcoding(0));
+            update(mediaId, m -> m.transcoding(0, calendar.now()));
             String input = objects.presignedGet(talk.originalObject(), INPUT_URL_VALIDITY);
             Ladder ladder = Ladder.plan(talk.probeResult(), properties);
             Files.createDirectories(work);
@@ -117,11 +120,11 @@ public class TranscodeJob {
             if (!properties.keepOriginals()) {
                 objects.deleteAll(talk.originalObject());
             }
-            update(mediaId, m -> m.ready(String.join(",", ladder.renditionNames())));
+            update(mediaId, m -> m.ready(String.join(",", ladder.renditionNames()), calendar.now()));
             log.info("Transcoded {} into {}", mediaId, ladder.renditionNames());
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            Media after = update(mediaId, m -> m.attemptFailed(reason, properties.maxAttempts()));
+            Media after = update(mediaId, m -> m.attemptFailed(reason, properties.maxAttempts(), calendar.now()));
             log.warn("Transcode of {} failed (attempt {}): {}", mediaId, after == null ? "?" : after.getAttempts(), reason);
             if (after != null && after.getState() == MediaState.QUEUED) {
                 throw e; // JobRunr tries again after a backoff
@@ -155,7 +158,7 @@ public class TranscodeJob {
                     // never backwards: at the end ffmpeg reports N/A, then the poster output's time
                     int percent = Math.max(shown, percent(line.substring("out_time_us=".length()), durationSeconds));
                     shown = percent;
-                    update(mediaId, m -> m.transcoding(percent));
+                    update(mediaId, m -> m.transcoding(percent, calendar.now()));
                     lastUpdate = System.currentTimeMillis();
                 }
             }

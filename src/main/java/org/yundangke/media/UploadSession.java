@@ -39,12 +39,14 @@ class UploadSession {
         this.mediaId = UUID.randomUUID();
         this.fingerprint = "";
         this.s3UploadId = "";
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.EPOCH; // JPA sets the stored one
         this.updatedAt = createdAt;
     }
 
-    UploadSession(UUID mediaId, String fingerprint, String s3UploadId, int chunkSize, long sizeBytes) {
+    UploadSession(UUID mediaId, String fingerprint, String s3UploadId, int chunkSize, long sizeBytes, Instant now) {
         this();
+        this.createdAt = now;
+        this.updatedAt = now;
         this.mediaId = mediaId;
         this.fingerprint = fingerprint;
         this.s3UploadId = s3UploadId;
@@ -57,9 +59,9 @@ class UploadSession {
         return partNumber < totalParts ? chunkSize : fileSize - (long) chunkSize * (totalParts - 1);
     }
 
-    void partArrived(int partNumber, String etag) {
+    void partArrived(int partNumber, String etag, Instant now) {
         parts.put(partNumber, etag);
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     List<Integer> receivedParts() {

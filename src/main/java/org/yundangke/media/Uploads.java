@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yundangke.base.StudyCalendar;
 
 /**
  * Resumable uploads straight into the object store: each part the browser sends becomes one part of an S3 multipart
@@ -37,10 +38,12 @@ public class Uploads {
     private final TransactionTemplate transaction;
     private final MediaLibrary library;
     private final PartBuffers buffers;
+    private final StudyCalendar calendar;
 
     Uploads(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, MediaProbe probe,
             MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction, MediaLibrary library,
-            PartBuffers buffers) {
+            PartBuffers buffers, StudyCalendar calendar) {
+        this.calendar = calendar;
         this.library = library;
         this.buffers = buffers;
         this.media = media;
@@ -68,10 +71,10 @@ public class Uploads {
         String fingerprint = String.join("|", owner, filename, String.valueOf(size), String.valueOf(lastModified));
         return transaction.execute(tx -> sessions.findFirstByFingerprint(fingerprint).map(this::status)
                 .orElseGet(() -> {
-                    Media created = media.save(new Media(owner, filename, size));
+                    Media created = media.save(new Media(owner, filename, size, calendar.now()));
                     String uploadId = objects.startMultipart(created.originalObject());
                     int chunk = (int) properties.chunkSize().toBytes();
-                    return status(sessions.save(new UploadSession(created.getId(), fingerprint, uploadId, chunk, size)));
+                    return status(sessions.save(new UploadSession(created.getId(), fingerprint, uploadId, chunk, size, calendar.now())));
                 }));
     }
 
@@ -105,7 +108,7 @@ public class Uploads {
         }
         transaction.executeWithoutResult(tx -> {
             UploadSession current = sessions.findById(mediaId).orElseThrow();
-            current.partArrived(partNumber, etag);
+            current.partArrived(partNumber, etag, calendar.now());
         });
     }
 
@@ -132,7 +135,7 @@ public class Uploads {
         }
         MediaInfo accepted = transaction.execute(tx -> {
             Media current = media.findById(mediaId).orElseThrow();
-            current.accepted(result);
+            current.accepted(result, calendar.now());
             return current.toInfo();
         });
         TranscodeJob.enqueue(jobs, properties, mediaId);
@@ -150,7 +153,7 @@ public class Uploads {
      */
     @Recurring(id = "remove-stale-uploads", cron = "17 * * * *")
     public int removeStaleUploads() {
-        return removeUploadsUntouchedSince(Instant.now().minus(properties.staleUploadAfter()));
+        return removeUploadsUntouchedSince(calendar.now().minus(properties.staleUploadAfter()));
     }
 
     int removeUploadsUntouchedSince(Instant cutoff) {

@@ -23,6 +23,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.AppSession;
 import org.yundangke.Logins;
+import org.yundangke.base.StudyCalendar;
 
 /** From a finished upload through the transcode job to authorised playback, and the refusals around it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -116,9 +117,9 @@ class PlaybackTest {
         AppSession lecturer = AppSession.login(port, "lecturer", "demo1234");
         UUID id = uploadAndTranscode(lecturer, SampleTalks.AUDIO);
         Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
-        String expired = new PlaybackTokens(jdbc, properties, anHourAgo).issue(id, "lecturer");
+        String expired = new PlaybackTokens(jdbc, properties, new StudyCalendar(anHourAgo)).issue(id, "lecturer");
         assertThat(lecturer.get("/play/" + expired + "/" + id + "/hls/master.m3u8").statusCode()).isEqualTo(403);
-        String fresh = new PlaybackTokens(jdbc, properties).issue(id, "lecturer");
+        String fresh = new PlaybackTokens(jdbc, properties, new StudyCalendar(Clock.systemUTC())).issue(id, "lecturer");
         assertThat(lecturer.get("/play/" + fresh + "/" + id + "/hls/master.m3u8").statusCode()).isEqualTo(200);
         String forged = fresh.substring(0, fresh.length() - 3) + (fresh.endsWith("AAA") ? "BBB" : "AAA");
         assertThat(lecturer.get("/play/" + forged + "/" + id + "/hls/master.m3u8").statusCode()).isEqualTo(403);
@@ -130,7 +131,7 @@ class PlaybackTest {
         UUID id = upload(lecturer, SampleTalks.PORTRAIT);
         // what a killed run leaves: the talk half-way, a work folder with partial output
         media.findById(id).ifPresent(m -> {
-            m.transcoding(42);
+            m.transcoding(42, Instant.now());
             media.save(m);
         });
         Path leftovers = Files.createDirectories(dataDir.resolve("work").resolve(id.toString()).resolve("360"));
