@@ -1,7 +1,5 @@
 package org.yundangke.study;
 
-import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,9 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ProgressController {
 
-    record ProgressReport(UUID lessonId, List<double[]> spans, double position) {
-    }
-
     private final StudyProgress progress;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -28,12 +23,12 @@ class ProgressController {
         this.progress = progress;
     }
 
-    @PostMapping(value = "/api/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = ProgressReport.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     StudyProgress.Standing report(@RequestBody ProgressReport report) {
-        return progress.report(report.lessonId(), report.spans() == null ? List.of() : report.spans(), report.position());
+        return progress.report(report.lessonId(), report.spansOrNone(), report.position());
     }
 
-    @PostMapping(value = "/api/progress", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(value = ProgressReport.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     StudyProgress.Standing beacon(@RequestParam("report") String report) {
         ProgressReport read;
         try {

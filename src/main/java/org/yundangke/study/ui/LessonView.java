@@ -22,6 +22,7 @@ import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonState;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.TalkPlayer;
+import org.yundangke.study.ProgressReport;
 import org.yundangke.study.StudyProgress;
 
 /**
@@ -33,7 +34,6 @@ import org.yundangke.study.StudyProgress;
 class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String LESSON_ID = "lessonId";
-    static final String REPORT_URL = "/api/progress";
 
     final H2 title = new H2();
     final Span facts = new Span();
@@ -73,7 +73,7 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (lesson.mediaId() != null) {
             TalkPlayer player = new TalkPlayer(media, media.play(lesson.mediaId())).startAt(standing.positionSeconds());
             if (studied) {
-                player.reportPlayedTo(REPORT_URL, lesson.id().toString());
+                player.reportPlayedTo(ProgressReport.PATH, lesson.id().toString());
             }
             player.setWidthFull();
             add(player, summary);
@@ -83,7 +83,7 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             double duration = lesson.durationSeconds() == null ? 0 : lesson.durationSeconds();
             double startAt = !standing.completed() && standing.positionSeconds() >= duration - 1 ? 0
                     : standing.positionSeconds();
-            add(summary, new ArticleReader(lesson, startAt, studied ? REPORT_URL : null), text);
+            add(summary, new ArticleReader(lesson, startAt, studied ? ProgressReport.PATH : null), text);
         }
         nextInCourse(lesson);
     }
