@@ -12,14 +12,15 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.test.context.TestConfiguration;
 
 /**
  * Records the SQL statements the current thread sends while {@link #during} runs, whatever sends them (Hibernate,
  * JdbcTemplate, Spring Security): for tests that bound how many statements a page costs. Other threads (the job
- * server polling its tables) are not counted. Outside {@link #during} it only passes calls on.
+ * server polling its tables) are not counted. Only in the contexts of tests that import it: it wraps every
+ * connection, which no other test (and no benchmark) should pay for.
  */
-@Component
+@TestConfiguration
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();

@@ -40,8 +40,6 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
     @Query("select distinct l.category from Lesson l order by l.category")
     List<String> findCategoriesInUse();
 
-    List<Lesson> findByCourseIdOrderByCoursePosition(UUID courseId);
-
     /** A course's published lessons meant for members with this reach, in the course's order, audiences fetched. */
     @Query("select distinct l from Lesson l left join fetch l.audienceCommittees left join fetch l.audienceBranches"
             + " where l.courseId = :courseId and " + PUBLISHED_FOR + " order by l.coursePosition")

@@ -1,5 +1,6 @@
 package org.yundangke.media;
 
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,16 +10,15 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import net.bramp.ffmpeg.FFmpegException;
 import net.bramp.ffmpeg.FFprobe;
 import net.bramp.ffmpeg.probe.FFmpegProbeResult;
@@ -54,8 +54,8 @@ public class MediaProbe {
 
     private final FfmpegTools tools;
     private final MediaProperties properties;
-    /** The ffprobe process each probing thread runs, for the watchdog. */
-    private final Map<Thread, Process> running = new ConcurrentHashMap<>();
+    /** Where the probe running on this thread puts its ffprobe process, for that probe's watchdog. */
+    private final ThreadLocal<AtomicReference<Process>> probing = new ThreadLocal<>();
     private final FFprobe ffprobe;
 
     MediaProbe(FfmpegTools tools, MediaProperties properties) {
@@ -63,7 +63,10 @@ public class MediaProbe {
         this.properties = properties;
         this.ffprobe = new FFprobe(tools.ffprobePath().toString(), command -> {
             Process process = tools.start(command, true);
-            running.put(Thread.currentThread(), process);
+            AtomicReference<Process> holder = probing.get();
+            if (holder != null) {
+                holder.set(process);
+            }
             return process;
         });
     }
@@ -79,25 +82,27 @@ public class MediaProbe {
 
     private FFmpegProbeResult ffprobe(String input) {
         AtomicBoolean timedOut = new AtomicBoolean();
-        Thread caller = Thread.currentThread();
+        AtomicReference<Process> process = new AtomicReference<>(); // this probe's own: never the next one's
+        probing.set(process);
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
             timedOut.set(true);
-            Optional.ofNullable(running.get(caller)).ifPresent(Process::destroyForcibly);
+            Optional.ofNullable(process.get()).ifPresent(Process::destroyForcibly);
         }, TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
         try {
             return ffprobe.probe(input);
-        } catch (FFmpegException refused) {
+        } catch (FFmpegException | JsonParseException refused) {
             if (timedOut.get()) {
                 throw new MediaRejectedException(Rejection.CORRUPT, "probe timed out");
             }
-            String error = refused.getError() == null ? "ffprobe failed" : refused.getError().getString();
+            String error = refused instanceof FFmpegException failed && failed.getError() != null
+                    ? failed.getError().getString() : "ffprobe failed: " + refused.getMessage();
             throw new MediaRejectedException(looksLikeMedia(head(input)) ? Rejection.CORRUPT : Rejection.NOT_MEDIA,
                     withoutInput(error, input));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + tools.ffprobePath(), e);
         } finally {
             watchdog.cancel(false);
-            running.remove(caller);
+            probing.remove();
         }
     }
 
@@ -186,10 +191,11 @@ public class MediaProbe {
         return audio.channels > 0 ? audio.channels : 2;
     }
 
-    private static int rotationOf(FFmpegStream video) {
+    static int rotationOf(FFmpegStream video) {
         if (video.side_data_list != null) {
             for (FFmpegStream.SideData side : video.side_data_list) {
-                if (side.rotation != 0) {
+                // the wrapper leaves an entry without a rotation (Dolby Vision, HDR levels) null
+                if (side != null && side.rotation != 0) {
                     return side.rotation;
                 }
             }
@@ -223,13 +229,14 @@ public class MediaProbe {
     private Run run(List<String> command) {
         try {
             Process process = tools.start(command, false);
+            // both streams read aside: the wait below is what the time limit holds, even for a decode that hangs
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            String stdout = read(process.getInputStream());
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new MediaRejectedException(Rejection.CORRUPT, "probe timed out");
+                throw new MediaRejectedException(Rejection.CORRUPT, "decoding timed out");
             }
-            return new Run(process.exitValue(), stdout, stderr.join());
+            return new Run(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command.getFirst(), e);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import net.bramp.ffmpeg.probe.FFmpegStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,21 @@ class MediaProbeTest {
             chinese.add(zh);
         }
         assertThat(chinese).hasSize(Rejection.values().length);
+    }
+
+    @Test
+    void reads_the_rotation_past_side_data_without_one() {
+        // how ffmpeg-cli-wrapper 0.9.2 reads an iPhone HDR video: a Dolby Vision entry it cannot map is left null
+        FFmpegStream video = new FFmpegStream();
+        FFmpegStream.SideData matrix = new FFmpegStream.SideData();
+        matrix.rotation = -90;
+        video.side_data_list = new FFmpegStream.SideData[]{null, matrix};
+        assertThat(MediaProbe.rotationOf(video)).isEqualTo(-90);
+        video.side_data_list = new FFmpegStream.SideData[]{null};
+        video.tags = java.util.Map.of("rotate", "90");
+        assertThat(MediaProbe.rotationOf(video)).isEqualTo(90);
+        video.tags = java.util.Map.of("rotate", "sideways");
+        assertThat(MediaProbe.rotationOf(video)).isZero();
     }
 
     private static ProbeResult probe(Path file) throws Exception {

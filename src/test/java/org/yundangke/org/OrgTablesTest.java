@@ -46,6 +46,9 @@ class OrgTablesTest {
         assertThat(named.matcher("from org_member m\n join branch pb on pb.id = m.primary_branch_id").find()).isTrue();
         assertThat(named.matcher("exists (select 1 from managing_membership mm").find()).isTrue();
         assertThat(named.matcher("UPDATE user_account set x = 1").find()).isTrue();
+        assertThat(named.matcher("from credit_year_total t, member m where m.id = t.member_id").find()).isTrue();
+        assertThat(named.matcher("select name, member_id from org_member").find()).isFalse();
+        assertThat(named.matcher("void show(Long id, Branch branch) {").find()).as("Java, not SQL").isFalse();
         assertThat(named.matcher("from org_member m join org_branch_committee u").find()).isFalse();
         assertThat(named.matcher("the member's branch").find()).isFalse();
     }
@@ -59,8 +62,14 @@ class OrgTablesTest {
         return tables;
     }
 
-    /** A table name right after from, join, update or into: how SQL names a table it reads or writes. */
+    /**
+     * A table name right after from, join, update or into, or in a from list after a comma ({@code , member m}, in
+     * lower case as our SQL is written, so that Java's {@code , Branch branch)} is not taken for it): how SQL names a
+     * table it reads or writes.
+     */
     private static Pattern namingAnyOf(List<String> tables) {
-        return Pattern.compile("(?i)\\b(from|join|update|into)\\s+(" + String.join("|", tables) + ")\\b");
+        String names = "(" + String.join("|", tables) + ")";
+        return Pattern.compile("(?i)\\b(from|join|update|into)\\s+" + names + "\\b"
+                + "|(?-i:,\\s*" + names + "\\s+[a-z]\\w*\\s*(,|\\bwhere\\b|\\bjoin\\b|\\)|$))");
     }
 }

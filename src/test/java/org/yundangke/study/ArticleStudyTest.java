@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
+import org.yundangke.TransactionalProxy;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonDraft;
@@ -45,6 +48,9 @@ class ArticleStudyTest {
     Logins logins;
 
     @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
     ApplicationEvents events;
 
     final StudyProgressTest.MovingClock clock = new StudyProgressTest.MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
@@ -53,7 +59,9 @@ class ArticleStudyTest {
 
     @BeforeEach
     void aPublishedArticleOfTwoMinutesReading() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, new StudyProperties(0.9), new StudyCalendar(clock));
+        progress = TransactionalProxy.of(new StudyProgress(jdbc, catalogue, publisher,
+                new TransactionTemplate(transactions), new StudyProperties(0.9),
+                new StudyCalendar(clock)), transactions);
         logins.as("lecturer");
         article = catalogue.createDraft(new LessonDraft(null, "读报", "周宣讲", "", "理论学习", Set.of(), Set.of(), "", null,
                 "读".repeat(600))); // 600 characters at 300 a minute

@@ -22,8 +22,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.TestTalks;
 import org.yundangke.Logins;
+import org.yundangke.TransactionalProxy;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
 
@@ -46,6 +49,9 @@ class StudyProgressTest {
     Logins logins;
 
     @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
     ApplicationEvents events;
 
     final MovingClock clock = new MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
@@ -54,7 +60,9 @@ class StudyProgressTest {
 
     @BeforeEach
     void aPublishedLessonOf100Seconds() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, new StudyProperties(0.9), new StudyCalendar(clock));
+        progress = TransactionalProxy.of(new StudyProgress(jdbc, catalogue, publisher,
+                new TransactionTemplate(transactions), new StudyProperties(0.9),
+                new StudyCalendar(clock)), transactions);
         lesson = publishedLesson(100, true);
         logins.as("member");
     }

@@ -18,7 +18,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
+import org.yundangke.TransactionalProxy;
 import org.yundangke.base.UserError;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
@@ -49,6 +52,9 @@ class StudyTimeBoundTest {
     @Autowired
     Logins logins;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     final StudyProgressTest.MovingClock clock = new StudyProgressTest.MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
     StudyProgress progress;
     UUID lesson;
@@ -56,7 +62,9 @@ class StudyTimeBoundTest {
 
     @BeforeEach
     void aPublishedLessonOf66Minutes() {
-        progress = new StudyProgress(jdbc, catalogue, publisher, new StudyProperties(0.9), new StudyCalendar(clock));
+        progress = TransactionalProxy.of(new StudyProgress(jdbc, catalogue, publisher,
+                new TransactionTemplate(transactions), new StudyProperties(0.9),
+                new StudyCalendar(clock)), transactions);
         lesson = StudyProgressTest.publishedLesson(jdbc, LENGTH, true);
         logins.as("member");
         progress.begin(lesson);

@@ -14,7 +14,6 @@ import org.yundangke.base.DisplayPreferences;
 import org.yundangke.base.FontStep;
 import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
-import org.yundangke.base.ui.Toasts;
 
 /**
  * Per session and page: Chinese unless the user chose otherwise, the user's font step, and one friendly message

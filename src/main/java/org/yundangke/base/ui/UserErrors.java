@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.yundangke.base.UserError;
-import org.yundangke.base.ui.Toasts;
 
 /**
  * Shows a {@link UserError} the way every view does: its message in the user's language, in the middle of the

@@ -38,7 +38,6 @@ class LessonEditor extends Dialog {
 
     enum Kind { TALK, ARTICLE }
 
-
     final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>();
     final Select<MediaInfo> talk = new Select<>();
     final TextField title = new TextField();

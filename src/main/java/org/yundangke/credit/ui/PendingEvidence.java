@@ -23,7 +23,6 @@ class PendingEvidence extends Div {
 
     private final Evidence evidence;
     private final Runnable decided;
-    private long branchId;
 
     /** {@code decided} runs after each approval or rejection (the page's totals change). */
     PendingEvidence(Evidence evidence, Runnable decided) {
@@ -32,8 +31,7 @@ class PendingEvidence extends Div {
         addClassName("ydk-cards");
     }
 
-    void show(long branch) {
-        branchId = branch;
+    void show(long branchId) {
         removeAll();
         List<EvidenceRecord> waiting = evidence.pending(branchId);
         if (waiting.isEmpty()) {

@@ -18,7 +18,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.Toasts;

@@ -20,6 +20,7 @@ import org.yundangke.catalogue.ArticleHtml;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonState;
+import org.yundangke.catalogue.OpenedLesson;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.TalkPlayer;
 import org.yundangke.study.ProgressReport;
@@ -54,15 +55,17 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        LessonInfo lesson = RouteTarget.find(event, LESSON_ID, id -> catalogue.open(UUID.fromString(id))).orElse(null);
-        if (lesson == null) {
+        OpenedLesson opened = RouteTarget.find(event, LESSON_ID, id -> catalogue.openForStudy(UUID.fromString(id)))
+                .orElse(null);
+        if (opened == null) {
             return;
         }
+        LessonInfo lesson = opened.lesson();
         pageTitle = lesson.title();
         title.setText(lesson.title());
         facts.setText(LessonCards.facts(this, lesson) + " · " + lesson.category());
         summary.setText(lesson.summary());
-        StudyProgress.Standing standing = progress.begin(lesson);
+        StudyProgress.Standing standing = progress.begin(opened);
         if (standing.completed()) {
             facts.setText(facts.getText() + " · " + getTranslation("lesson.completed"));
         } else if (standing.uniqueSeconds() > 0) {
