@@ -1,8 +1,10 @@
 /**
- * Quizzes (测试): so far only the event a passed quiz publishes, which the credit module turns into 学时 and points.
- * The quiz bank and the quiz pages come with their own issue.
+ * Quizzes (测试): the question bank lecturers and admins share, quizzes made of fixed questions or draw rules,
+ * attempts answered one question per screen and graded on the server, 每日一练 and the 错题本. A passed test publishes
+ * {@link org.yundangke.quiz.QuizPassed}, which the credit module turns into 学时 and points. A lesson's test follows
+ * the lesson's audience (catalogue).
  */
-@ApplicationModule(allowedDependencies = {"base"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "catalogue"})
 @NullMarked
 package org.yundangke.quiz;
 
