@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,11 +91,11 @@ public class Quizzes {
                 + " order by q.created_at", Quizzes::info, lessonId);
     }
 
-    /** A published quiz the caller may take; refuses any other. */
+    /** A published quiz the caller may take; any other id is refused alike, saying nothing of what it names. */
     @PreAuthorize("isAuthenticated()")
     public QuizInfo open(UUID quizId) {
         return find(quizId).filter(QuizInfo::published).filter(this::openToCaller)
-                .orElseThrow(() -> new UserError("quiz.not-found"));
+                .orElseThrow(() -> new AccessDeniedException("quiz " + quizId + " is not open to the caller"));
     }
 
     Optional<QuizInfo> find(UUID quizId) {

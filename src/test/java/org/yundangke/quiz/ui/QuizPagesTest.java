@@ -1,0 +1,118 @@
+package org.yundangke.quiz.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yundangke.KaribuTest;
+import org.yundangke.base.DisplayPreferences;
+import org.yundangke.base.FontStep;
+import org.yundangke.quiz.AnswerSheet;
+import org.yundangke.quiz.QuestionBank;
+import org.yundangke.quiz.QuestionType;
+
+/** A member takes the demo's topical test to the end through the pages, at the largest font step. */
+class QuizPagesTest extends KaribuTest {
+
+    @Autowired
+    DisplayPreferences preferences;
+
+    @Autowired
+    QuestionBank bank;
+
+    @Test
+    void a_member_takes_a_test_to_the_end_at_the_largest_font_step_and_reads_every_explanation_only_afterwards() {
+        login("lecturer");
+        List<String> explanations = bank.search("", 0, 500).stream().map(q -> q.content().explanation())
+                .filter(e -> !e.isEmpty()).toList();
+        login("member");
+        preferences.saveFontStep("member", FontStep.HUGE);
+        UI.getCurrent().navigate(QuizzesView.class);
+        QuizzesView list = _get(QuizzesView.class);
+        RouterLink card = _find(list.tests, RouterLink.class).stream()
+                .filter(l -> l.getElement().getTextRecursively().contains("党章知识测验")).findFirst().orElseThrow();
+        assertThat(card.getElement().getTextRecursively()).contains("10 道题", "不限时间", "还没做过");
+        UI.getCurrent().navigate(card.getHref());
+
+        QuizView quiz = _get(QuizView.class);
+        quiz.start.click();
+        AttemptView attempt = _get(AttemptView.class);
+        assertThat(attempt.sheet.questions()).hasSize(10);
+        assertThat(attempt.timeNote.getText()).isEqualTo("不限时间，慢慢答。");
+        assertThat(attempt.moreTime.isVisible()).isFalse();
+        for (int i = 0; i < 10; i++) {
+            assertThat(attempt.progress.getText()).isEqualTo("第 " + (i + 1) + " 题，共 10 题");
+            assertThat(attempt.getElement().getTextRecursively()).as("no explanation before handing in")
+                    .doesNotContain(explanations);
+            if (i != 3) { // one left open for the summary to show
+                answerWithTheFirstChoice(attempt);
+            }
+            if (i < 9) {
+                attempt.next.click();
+            }
+        }
+        attempt.overview.click();
+        assertThat(attempt.body.getElement().getTextRecursively()).contains("还有 1 道题没答", "第 4 题：还没答");
+        Button submit = _find(attempt.body, Button.class).stream().filter(b -> b.getText().equals("交卷"))
+                .findFirst().orElseThrow();
+        submit.click();
+
+        AnswerSheet done = attempt.sheet;
+        assertThat(done.submitted()).isTrue();
+        String page = attempt.body.getElement().getTextRecursively();
+        assertThat(page).contains("满分 " + QuizTexts.number(done.result().maxScore()), "没有作答", "解析：");
+        assertThat(done.questions().stream().map(q -> q.feedback().explanation()).filter(e -> !e.isEmpty()))
+                .allSatisfy(e -> assertThat(page).contains(e));
+        assertThat(preferences.fontStep("member")).isEqualTo(FontStep.HUGE);
+        preferences.saveFontStep("member", FontStep.STANDARD);
+    }
+
+    @Test
+    void practice_explains_each_answer_at_once() {
+        login("member");
+        UI.getCurrent().navigate(QuizzesView.class);
+        RouterLink card = _find(_get(QuizzesView.class).practice, RouterLink.class).getFirst();
+        UI.getCurrent().navigate(card.getHref());
+        _get(QuizView.class).start.click();
+        AttemptView attempt = _get(AttemptView.class);
+        assertThat(attempt.feedback.getChildren()).isEmpty();
+        answerWithTheFirstChoice(attempt);
+        assertThat(attempt.feedback.getElement().getTextRecursively()).containsAnyOf("答对了", "答得不对")
+                .contains("正确答案");
+        assertThat(_find(attempt.options, Button.class)).as("the answer given stays as it was")
+                .filteredOn(b -> b.getElement().getAttribute("aria-pressed") != null)
+                .allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+    }
+
+    @Test
+    void an_unknown_attempt_shows_the_friendly_refusal() {
+        login("member");
+        UI.getCurrent().navigate("attempts/" + UUID.randomUUID());
+        assertThat(_find(AttemptView.class)).isEmpty();
+    }
+
+    private static void answerWithTheFirstChoice(AttemptView attempt) {
+        AnswerSheet.Asked asked = attempt.sheet.questions().get(attempt.at);
+        if (asked.type() == QuestionType.FILL_IN) {
+            _get(attempt.options, TextField.class).setValue("不知道");
+            _find(attempt.options, Button.class).getFirst().click();
+            return;
+        }
+        List<Button> options = _find(attempt.options, Button.class);
+        options.getFirst().click();
+        if (asked.type() == QuestionType.MULTIPLE) {
+            options = _find(attempt.options, Button.class);
+            options.get(1).click();
+            _find(attempt.options, Button.class).getLast().click(); // 确定答案
+        }
+        assertThat(attempt.sheet.questions().get(attempt.at).answer()).isNotEmpty();
+    }
+}
