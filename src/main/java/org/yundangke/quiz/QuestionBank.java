@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -152,13 +154,24 @@ public class QuestionBank {
         return parent;
     }
 
+    static final String INSERT_VERSION = "insert into question_version (question_id, version, type, stem, options,"
+            + " answer_key, explanation, score, difficulty, tags, fingerprint, changed_by, changed_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private void insertVersion(UUID id, int version, QuestionDraft draft) {
-        jdbc.update("insert into question_version (question_id, version, type, stem, options, answer_key,"
-                + " explanation, score, difficulty, tags, fingerprint, changed_by, changed_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version, draft.type().name(), draft.stem(),
-                JSON.writeValueAsString(draft.options()), JSON.writeValueAsString(draft.key()), draft.explanation(),
-                draft.score(), draft.difficulty(), String.join("|", draft.tags()), fingerprint(draft.stem()),
-                CurrentUser.name(), Timestamp.from(calendar.now()));
+        jdbc.update(INSERT_VERSION, versionRow(id, version, draft, CurrentUser.name(), Timestamp.from(calendar.now())));
+    }
+
+    static Object[] versionRow(UUID id, int version, QuestionDraft draft, String user, Timestamp at) {
+        return new Object[]{id, version, draft.type().name(), draft.stem(), JSON.writeValueAsString(draft.options()),
+            JSON.writeValueAsString(draft.key()), draft.explanation(), draft.score(), draft.difficulty(),
+            String.join("|", draft.tags()), fingerprint(draft.stem()), user, at};
+    }
+
+    /** The fingerprints of every question in the bank, for finding duplicates in an import. */
+    Set<String> fingerprints() {
+        return new HashSet<>(jdbc.queryForList("select v.fingerprint from question q join question_version v"
+                + " on v.question_id = q.id and v.version = q.version where not q.retired", String.class));
     }
 
     private static void check(QuestionDraft draft) {

@@ -7,17 +7,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.yundangke.base.UserError;
 
 /**
  * The bank's row format, shared by the Excel template, its import and export, and the demo bank:
  * 题型 | 题干 | 选项A–F | 答案 | 解析 | 分值 | 难度 | 分类 | 知识点. Answers are written as people write them: "AC" or
  * "A,C", 对/错, and the accepted words of a blank with "|" between them.
  */
-final class QuestionRows {
+public final class QuestionRows {
 
     static final List<String> HEADER = List.of("题型", "题干", "选项A", "选项B", "选项C", "选项D", "选项E", "选项F",
             "答案", "解析", "分值", "难度", "分类", "知识点");
     static final int COLUMNS = HEADER.size();
+    static final String SHEET = "题库";
+    /** The template's sample rows, one of each type. */
+    static final List<List<String>> SAMPLES = List.of(
+            List.of("单选", "中国共产党第一次全国代表大会在哪里开幕？", "北京", "上海", "广州", "武汉", "", "", "B",
+                    "1921年7月23日，中共一大在上海开幕。", "1", "1", "党史/新民主主义革命时期", "中共一大"),
+            List.of("多选", "“三会一课”中的“三会”是指（  ）。", "支部党员大会", "支部委员会会议", "座谈会", "党小组会", "", "",
+                    "ABD", "三会是支部党员大会、支部委员会会议和党小组会。", "2", "2", "党章/组织制度与基层组织", "三会一课"),
+            List.of("判断", "预备党员的预备期为一年。", "", "", "", "", "", "", "对", "《中国共产党章程》第七条：预备党员的预备期为一年。",
+                    "1", "1", "党章/党员", "预备期"),
+            List.of("填空", "1935年1月召开的____是党的历史上生死攸关的转折点。", "", "", "", "", "", "", "遵义会议|遵义",
+                    "几种说法都算对时，答案之间用“|”隔开。", "1", "1", "党史/新民主主义革命时期", "遵义会议"));
     private static final Map<String, QuestionType> TYPES = Map.ofEntries(Map.entry("单选", QuestionType.SINGLE),
             Map.entry("单选题", QuestionType.SINGLE), Map.entry("多选", QuestionType.MULTIPLE),
             Map.entry("多选题", QuestionType.MULTIPLE), Map.entry("判断", QuestionType.TRUE_FALSE),
@@ -59,8 +71,23 @@ final class QuestionRows {
         return problems.isEmpty() ? new Parsed(draft, List.of()) : new Parsed(null, problems);
     }
 
+    /** A row as a draft; refuses it with the first thing wrong, as the editor shows it. */
+    public static QuestionDraft draft(List<String> cells) {
+        Parsed parsed = parse(cells);
+        if (parsed.draft() == null) {
+            QuestionDraft.Problem problem = parsed.problems().getFirst();
+            throw new UserError(problem.messageKey(), problem.args());
+        }
+        return parsed.draft();
+    }
+
+    /** The type as the template's 题型 column writes it. */
+    public static String label(QuestionType type) {
+        return LABELS.get(type);
+    }
+
     /** A question as a row of the template. */
-    static List<String> cells(QuestionDraft question) {
+    public static List<String> cells(QuestionDraft question) {
         List<String> row = new ArrayList<>();
         row.add(LABELS.get(question.type()));
         row.add(question.stem());
