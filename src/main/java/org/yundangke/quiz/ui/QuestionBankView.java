@@ -77,7 +77,7 @@ class QuestionBankView extends VerticalLayout implements HasDynamicTitle {
         searchBar.setAlignItems(Alignment.BASELINE);
         add(searchBar, count);
 
-        grid.addComponentColumn(this::card).setHeader(getTranslation("questions.column"));
+        grid.addComponentColumn(this::card).setKey("question").setHeader(getTranslation("questions.column"));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
         grid.setPageSize(20);
         grid.setAllRowsVisible(true);
