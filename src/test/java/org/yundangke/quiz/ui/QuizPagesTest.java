@@ -93,6 +93,35 @@ class QuizPagesTest extends KaribuTest {
     }
 
     @Test
+    void a_lecturer_makes_a_test_by_draw_rules_publishes_it_and_a_member_finds_it() {
+        login("lecturer");
+        UI.getCurrent().navigate(QuizManagerView.class);
+        QuizManagerView manager = _get(QuizManagerView.class);
+        String name = "党章小测 " + UUID.randomUUID().toString().substring(0, 6);
+        manager.create.click();
+        assertThat(manager.list.getElement().getTextRecursively()).as("no name, no rules: refused")
+                .doesNotContain(name);
+        manager.title.setValue(name);
+        manager.categories.getFirst().setValue("党章");
+        manager.counts.getFirst().setValue(5);
+        manager.create.click();
+        assertThat(manager.list.getElement().getTextRecursively()).contains(name, "5 道题", "草稿");
+
+        login("member");
+        UI.getCurrent().navigate(QuizzesView.class);
+        assertThat(_get(QuizzesView.class).tests.getElement().getTextRecursively()).doesNotContain(name);
+
+        login("lecturer");
+        UI.getCurrent().navigate(QuizManagerView.class);
+        manager = _get(QuizManagerView.class);
+        _find(manager.list, Button.class).stream().filter(b -> b.getText().equals("发布")).findFirst().orElseThrow()
+                .click();
+        login("member");
+        UI.getCurrent().navigate(QuizzesView.class);
+        assertThat(_get(QuizzesView.class).tests.getElement().getTextRecursively()).contains(name);
+    }
+
+    @Test
     void an_unknown_attempt_shows_the_friendly_refusal() {
         login("member");
         UI.getCurrent().navigate("attempts/" + UUID.randomUUID());
