@@ -12,12 +12,13 @@ import org.springframework.stereotype.Component;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.live.LiveAttended;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.quiz.DailyPracticeDone;
 import org.yundangke.quiz.QuizPassed;
 import org.yundangke.study.LessonCompleted;
 
 /**
  * Turns what members did into ledger entries: a completed lesson earns 学时 by its length plus points for the lesson
- * and for the minutes watched; a passed quiz and an attended live meeting likewise. Events arrive through Spring
+ * and for the minutes watched; a passed quiz and an attended live meeting likewise; a day's 每日一练 its points. Events arrive through Spring
  * Modulith's publication registry, after the publishing transaction commits and off the caller's thread (redelivered
  * after a crash); the ledger's keys make a second delivery change nothing.
  */
@@ -52,6 +53,11 @@ class CreditAwards {
     }
 
     @ApplicationModuleListener
+    void on(DailyPracticeDone done) {
+        credit(done);
+    }
+
+    @ApplicationModuleListener
     void on(LiveAttended attended) {
         credit(attended);
     }
@@ -78,6 +84,11 @@ class CreditAwards {
             award(member, CreditRule.QUIZ_HOURS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
             award(member, CreditRule.QUIZ_POINTS, CreditSource.QUIZ, source, day, passed.title(), BigDecimal.ONE);
         });
+    }
+
+    void credit(DailyPracticeDone done) {
+        memberOf(done.username()).ifPresent(member -> award(member, CreditRule.DAILY_PRACTICE_POINTS,
+                CreditSource.QUIZ, "daily@" + done.day(), done.day(), done.title(), BigDecimal.ONE));
     }
 
     void credit(LiveAttended attended) {

@@ -21,6 +21,7 @@ public record CreditRule(String code, int version, LocalDate effectiveFrom, Cred
     public static final String WATCH_POINTS = "WATCH_POINTS";
     public static final String QUIZ_POINTS = "QUIZ_POINTS";
     public static final String LIVE_POINTS = "LIVE_POINTS";
+    public static final String DAILY_PRACTICE_POINTS = "DAILY_PRACTICE_POINTS";
     public static final String EVIDENCE_HOURS = "EVIDENCE_HOURS";
     public static final String EVIDENCE_POINTS = "EVIDENCE_POINTS";
     /** Not an award: the 学时 a member is expected to reach in a year. */

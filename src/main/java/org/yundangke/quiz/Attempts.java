@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.StudyCalendar;
+import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
 import org.yundangke.quiz.QuestionBank.VersionKey;
 
@@ -49,9 +50,11 @@ public class Attempts {
     private final Quizzes quizzes;
     private final ApplicationEventPublisher events;
     private final StudyCalendar calendar;
+    private final Translations translations;
 
     Attempts(JdbcTemplate jdbc, QuestionBank bank, Quizzes quizzes, ApplicationEventPublisher events,
-             StudyCalendar calendar) {
+             StudyCalendar calendar, Translations translations) {
+        this.translations = translations;
         this.jdbc = jdbc;
         this.bank = bank;
         this.quizzes = quizzes;
@@ -245,6 +248,10 @@ public class Attempts {
                 : null;
         jdbc.update("update quiz_attempt set submitted_at = ?, score = ?, passed = ? where id = ?",
                 Timestamp.from(now), total, passed, attempt.id());
+        if (attempt.kind() == QuizKind.DAILY && attempt.practiceDay() != null) { // one attempt per day, graded once
+            events.publishEvent(new DailyPracticeDone(attempt.username(), attempt.practiceDay(),
+                    translations.getTranslation("quiz.kind.daily", Translations.CHINESE), now));
+        }
         if (Boolean.TRUE.equals(passed) && attempt.quizId() != null) {
             int first = jdbc.update("insert into quiz_pass (username, quiz_id, study_year, attempt_id, passed_at)"
                     + " values (?, ?, ?, ?, ?) on conflict do nothing", attempt.username(), attempt.quizId(),
@@ -312,11 +319,11 @@ public class Attempts {
         if (lock) { // answers and the submission of one attempt take turns
             jdbc.queryForList("select id from quiz_attempt where id = ? for update", UUID.class, attemptId);
         }
-        Attempt attempt = jdbc.query("select a.id, a.quiz_id, a.username, a.kind, a.deadline_at, a.extensions,"
+        Attempt attempt = jdbc.query("select a.id, a.quiz_id, a.username, a.kind, a.practice_day, a.deadline_at, a.extensions,"
                 + " a.submitted_at, a.score, a.max_score, a.passed, q.title, q.partial_credit, q.pass_percent,"
                 + " q.time_limit_minutes from quiz_attempt a left join quiz q on q.id = a.quiz_id where a.id = ?", (rs, n) -> new Attempt(rs.getObject("id", UUID.class),
                 rs.getObject("quiz_id", UUID.class), rs.getString("username"), QuizKind.valueOf(rs.getString("kind")),
-                instant(rs.getObject("deadline_at", OffsetDateTime.class)), rs.getInt("extensions"),
+                rs.getObject("practice_day", LocalDate.class), instant(rs.getObject("deadline_at", OffsetDateTime.class)), rs.getInt("extensions"),
                 rs.getObject("submitted_at") != null, rs.getBigDecimal("score"), rs.getBigDecimal("max_score"),
                 (Boolean) rs.getObject("passed"), Optional.ofNullable(rs.getString("title")).orElse(""),
                 rs.getObject("partial_credit") == null || rs.getBoolean("partial_credit"), rs.getInt("pass_percent"),
@@ -339,7 +346,8 @@ public class Attempts {
         return time == null ? null : time.toInstant();
     }
 
-    private record Attempt(UUID id, @Nullable UUID quizId, String username, QuizKind kind, @Nullable Instant deadline,
+    private record Attempt(UUID id, @Nullable UUID quizId, String username, QuizKind kind,
+                           @Nullable LocalDate practiceDay, @Nullable Instant deadline,
                            int extensions, boolean submitted, @Nullable BigDecimal score, BigDecimal maxScore,
                            @Nullable Boolean passed, String title, boolean partialCredit, int passPercent,
                            @Nullable Integer timeLimit) {

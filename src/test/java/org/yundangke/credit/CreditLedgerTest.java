@@ -30,6 +30,7 @@ import org.yundangke.base.UserError;
 import org.yundangke.live.LiveAttended;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.quiz.QuizPassed;
+import org.yundangke.quiz.DailyPracticeDone;
 import org.yundangke.study.LessonCompleted;
 
 /**
@@ -86,8 +87,8 @@ class CreditLedgerTest {
                 at(LocalDate.of(2040, 3, 5)));
         transaction.executeWithoutResult(tx -> events.publishEvent(done)); // study's way: after its commit
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from"
-                + " event_publication where serialized_event like ? and completion_date is not null", Integer.class,
-                "%" + done.lessonId() + "%") == 1);
+                + " event_publication where serialized_event like ? and completion_date is not null"
+                + " and listener_id like '%CreditAwards%'", Integer.class, "%" + done.lessonId() + "%") == 1);
         awards.credit(done); // redelivered: a crash after the awards but before the publication was marked complete
         List<LedgerEntry> entries = entriesFor(done.lessonId() + "@2040");
         assertThat(entries).extracting(LedgerEntry::ruleCode)
@@ -149,6 +150,20 @@ class CreditLedgerTest {
         assertThat(watching).extracting(e -> e.amount().stripTrailingZeros().toPlainString() + " " + e.cappedReason())
                 .containsExactly("6 null", "4 DAILY_CAP", "0 DAILY_CAP");
         assertThat(total(2043, "points")).isEqualByComparingTo("13"); // 10 watching + 3 lessons
+    }
+
+    @Test
+    void a_days_practice_earns_its_point_once_a_day() {
+        LocalDate day = LocalDate.of(2050, 5, 6);
+        awards.credit(new DailyPracticeDone("member", day, "每日一练", at(day)));
+        awards.credit(new DailyPracticeDone("member", day, "每日一练", at(day)));
+        assertThat(entriesFor("daily@" + day)).singleElement().satisfies(e -> {
+            assertThat(e.ruleCode()).isEqualTo(CreditRule.DAILY_PRACTICE_POINTS);
+            assertThat(e.amount()).isEqualByComparingTo("1");
+            assertThat(e.title()).isEqualTo("每日一练");
+        });
+        awards.credit(new DailyPracticeDone("member", day.plusDays(1), "每日一练", at(day.plusDays(1))));
+        assertThat(total(2050, "points")).isEqualByComparingTo("2");
     }
 
     @Test
