@@ -5,7 +5,7 @@
  * the lesson's audience (catalogue); 每日一练 draws from the lessons a member completed (study's
  * {@code LessonCompleted}).
  */
-@ApplicationModule(allowedDependencies = {"base", "base :: ui", "catalogue", "study"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "catalogue", "org", "study"})
 @NullMarked
 package org.yundangke.quiz;
 
