@@ -188,19 +188,20 @@ public class Attempts {
     UUID create(@Nullable UUID quizId, QuizKind kind, @Nullable LocalDate practiceDay, List<UUID> questionIds,
                 @Nullable Instant deadline) {
         UUID id = UUID.randomUUID();
-        List<VersionKey> versions = questionIds.stream().map(q -> new VersionKey(q, jdbc.queryForObject(
-                "select version from question where id = ?", Integer.class, q))).toList();
+        List<VersionKey> versions = bank.currentVersions(questionIds);
         Map<VersionKey, QuestionDraft> drafts = bank.versions(versions);
         BigDecimal max = QuestionBank.sum(versions.stream().map(v -> drafts.get(v).score()).toList());
         jdbc.update("insert into quiz_attempt (id, quiz_id, username, kind, practice_day, started_at, deadline_at,"
                 + " max_score) values (?, ?, ?, ?, ?, ?, ?, ?)", id, quizId, CurrentUser.name(), kind.name(),
                 practiceDay, Timestamp.from(calendar.now()), deadline == null ? null : Timestamp.from(deadline), max);
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionKey version = versions.get(i);
-            jdbc.update("insert into attempt_question (attempt_id, position, question_id, question_version,"
-                    + " option_order) values (?, ?, ?, ?, ?)", id, i, version.questionId(), version.version(),
-                    QuestionBank.JSON.writeValueAsString(shuffled(drafts.get(version).options().size())));
+            rows.add(new Object[]{id, i, version.questionId(), version.version(),
+                QuestionBank.JSON.writeValueAsString(shuffled(drafts.get(version).options().size()))});
         }
+        jdbc.batchUpdate("insert into attempt_question (attempt_id, position, question_id, question_version,"
+                + " option_order) values (?, ?, ?, ?, ?)", rows);
         return id;
     }
 
@@ -213,11 +214,12 @@ public class Attempts {
                 + " on c.id = r.category_id where r.quiz_id = ? order by r.position", rs -> {
                     Integer difficulty = (Integer) rs.getObject("difficulty");
                     String path = rs.getString("path");
+                    // the version is joined only to filter by difficulty: on 10,000 questions the join costs
                     List<UUID> pool = new ArrayList<>(jdbc.queryForList("select q.id from question q"
-                            + " join quiz_category c on c.id = q.category_id join question_version v"
-                            + " on v.question_id = q.id and v.version = q.version where not q.retired"
-                            + " and (c.path = ? or c.path like ?)" + (difficulty == null ? "" : " and v.difficulty = "
-                            + difficulty) + " order by q.id", UUID.class, path, path + "/%"));
+                            + " join quiz_category c on c.id = q.category_id" + (difficulty == null ? ""
+                            : " join question_version v on v.question_id = q.id and v.version = q.version"
+                            + " and v.difficulty = " + difficulty) + " where not q.retired"
+                            + " and (c.path = ? or c.path like ?)", UUID.class, path, path + "/%")); // shuffled below
                     pool.removeAll(chosen);
                     Collections.shuffle(pool, ThreadLocalRandom.current());
                     chosen.addAll(pool.subList(0, Math.min(rs.getInt("draw_count"), pool.size())));
@@ -230,18 +232,19 @@ public class Attempts {
         Map<VersionKey, QuestionDraft> versions = bank.versions(rows.stream().map(AskedRow::version).toList());
         Instant now = calendar.now();
         BigDecimal total = BigDecimal.ZERO;
+        List<Object[]> scores = new ArrayList<>();
         for (AskedRow row : rows) {
             QuestionDraft question = versions.get(row.version());
             BigDecimal earned = row.answer() == null ? BigDecimal.ZERO
                     : Grading.score(question, row.answer(), attempt.partialCredit());
-            jdbc.update("update attempt_question set score = ? where attempt_id = ? and position = ?", earned,
-                    attempt.id(), row.position());
+            scores.add(new Object[]{earned, attempt.id(), row.position()});
             total = total.add(earned);
             if (attempt.kind() == QuizKind.TEST) {
                 noteInWrongBook(attempt.username(), row.version().questionId(),
                         earned.compareTo(question.score()) >= 0, now);
             }
         }
+        jdbc.batchUpdate("update attempt_question set score = ? where attempt_id = ? and position = ?", scores);
         Boolean passed = attempt.kind() == QuizKind.TEST
                 ? total.multiply(BigDecimal.valueOf(100))
                         .compareTo(attempt.maxScore().multiply(BigDecimal.valueOf(attempt.passPercent()))) >= 0

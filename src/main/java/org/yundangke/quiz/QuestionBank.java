@@ -121,19 +121,32 @@ public class QuestionBank {
                 fingerprint(stem)).stream().findFirst();
     }
 
-    /** The versions attempts were given, with their keys, for grading and review. */
+    /** The versions attempts were given, with their keys, for grading and review: one read for all of them. */
     Map<VersionKey, QuestionDraft> versions(Collection<VersionKey> keys) {
         Map<VersionKey, QuestionDraft> found = new HashMap<>();
-        for (VersionKey key : keys) { // a quiz holds tens of questions: one primary-key read each
-            if (!found.containsKey(key)) {
-                jdbc.query("select " + VERSION_COLUMNS + " from question_version v join question q on q.id ="
-                        + " v.question_id join quiz_category c on c.id = q.category_id"
-                        + " where v.question_id = ? and v.version = ?", rs -> {
-                            found.put(key, question(rs, 0).content());
-                        }, key.questionId(), key.version());
-            }
+        if (keys.isEmpty()) {
+            return found;
         }
+        Set<VersionKey> wanted = Set.copyOf(keys);
+        named.query("select " + VERSION_COLUMNS + " from question_version v join question q on q.id = v.question_id"
+                + " join quiz_category c on c.id = q.category_id where v.question_id in (:ids)",
+                Map.of("ids", wanted.stream().map(VersionKey::questionId).distinct().toList()), rs -> {
+                    VersionKey key = new VersionKey(rs.getObject("question_id", UUID.class), rs.getInt("version"));
+                    if (wanted.contains(key)) {
+                        found.put(key, question(rs, 0).content());
+                    }
+                });
         return found;
+    }
+
+    /** The version new attempts get of each of these questions. */
+    List<VersionKey> currentVersions(List<UUID> questionIds) {
+        Map<UUID, Integer> versions = new HashMap<>();
+        named.query("select id, version from question where id in (:ids)", Map.of("ids", questionIds),
+                rs -> {
+                    versions.put(rs.getObject("id", UUID.class), rs.getInt("version"));
+                });
+        return questionIds.stream().map(id -> new VersionKey(id, versions.get(id))).toList();
     }
 
     /** The category of this path, made with its parents when new. */
