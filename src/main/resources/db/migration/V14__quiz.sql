@@ -85,6 +85,8 @@ create table quiz_attempt (
     -- null for a day's 每日一练
     quiz_id       uuid references quiz (id),
     username      varchar(50)   not null,
+    -- the member's 1st, 2nd … attempt at the quiz: two devices starting at once cannot both start the same one
+    attempt_no    integer       not null,
     kind          varchar(12)   not null check (kind in ('PRACTICE', 'TEST', 'DAILY', 'WRONG_BOOK')),
     practice_day  date,
     started_at    timestamp with time zone not null,
@@ -96,7 +98,8 @@ create table quiz_attempt (
     max_score     numeric(7, 1) not null,
     passed        boolean,
     -- one 每日一练 per member and day, the same on every device
-    unique (username, practice_day)
+    unique (username, practice_day),
+    unique (quiz_id, username, attempt_no)
 );
 create index quiz_attempt_member_idx on quiz_attempt (username, quiz_id);
 

@@ -62,29 +62,54 @@ public class Attempts {
         this.calendar = calendar;
     }
 
-    /** The caller's unfinished attempt at this quiz, or a new one while attempts are left. */
+    /**
+     * The caller's unfinished attempt at this quiz, or a new one while attempts are left. An attempt whose time ran
+     * out is handed in as it stands first.
+     */
     @PreAuthorize("isAuthenticated()")
     public UUID start(UUID quizId) {
         QuizInfo quiz = quizzes.open(quizId);
         String user = CurrentUser.name();
-        Optional<UUID> open = jdbc.queryForList("select id from quiz_attempt where quiz_id = ? and username = ?"
-                + " and submitted_at is null", UUID.class, quizId, user).stream().findFirst();
+        Optional<UUID> open = openAttempt(quizId, user);
         if (open.isPresent()) {
-            return open.get();
+            Attempt attempt = mine(open.get(), true);
+            if (!expired(attempt)) {
+                return open.get();
+            }
+            grade(attempt);
         }
         Integer used = jdbc.queryForObject("select count(*) from quiz_attempt where quiz_id = ? and username = ?",
                 Integer.class, quizId, user);
-        if (quiz.maxAttempts() != null && used != null && used >= quiz.maxAttempts()) {
+        int number = (used == null ? 0 : used) + 1;
+        if (quiz.maxAttempts() != null && number > quiz.maxAttempts()) {
             throw new UserError("quiz.attempts.used", quiz.maxAttempts());
         }
-        List<UUID> questions = draw(quizId);
+        List<UUID> questions = draw(quizId, quiz.kind() == QuizKind.TEST ? Set.of() : keptForTests(user));
         if (questions.isEmpty()) {
             throw new UserError("quiz.no-questions");
         }
         Instant now = calendar.now();
         Instant deadline = quiz.timeLimitMinutes() == null ? null
                 : now.plus(Duration.ofMinutes(quiz.timeLimitMinutes()));
-        return create(quizId, quiz.kind(), null, questions, deadline);
+        // another device starting the same attempt at this moment made it first: that one serves both
+        return create(quizId, quiz.kind(), null, questions, deadline, number)
+                .orElseGet(() -> openAttempt(quizId, user).orElseThrow());
+    }
+
+    private Optional<UUID> openAttempt(UUID quizId, String user) {
+        return jdbc.queryForList("select id from quiz_attempt where quiz_id = ? and username = ?"
+                + " and submitted_at is null", UUID.class, quizId, user).stream().findFirst();
+    }
+
+    /**
+     * Questions a member must not see answered in practice: those of published tests with fixed questions, and
+     * those of the member's test still being answered.
+     */
+    Set<UUID> keptForTests(String user) {
+        return new HashSet<>(jdbc.queryForList("select f.question_id from quiz_question f join quiz z"
+                + " on z.id = f.quiz_id where z.published and z.kind = 'TEST' union select aq.question_id"
+                + " from attempt_question aq join quiz_attempt a on a.id = aq.attempt_id where a.username = ?"
+                + " and a.kind = 'TEST' and a.submitted_at is null", UUID.class, user));
     }
 
     /** The caller's attempt as their screen shows it. */
@@ -120,7 +145,7 @@ public class Attempts {
             throw new UserError("quiz.already-submitted");
         }
         Instant now = calendar.now();
-        if (attempt.deadline() != null && now.isAfter(attempt.deadline().plus(GRACE))) {
+        if (expired(attempt)) {
             throw new UserError("quiz.time-up");
         }
         AskedRow row = asked(attemptId).stream().filter(r -> r.position() == position).findFirst()
@@ -147,11 +172,13 @@ public class Attempts {
         if (attempt.submitted() || attempt.deadline() == null || attempt.timeLimit() == null) {
             throw new UserError("quiz.extend.not-timed");
         }
+        if (expired(attempt)) { // more time is asked for before it runs out, as the page warns
+            throw new UserError("quiz.time-up");
+        }
         if (attempt.extensions() >= EXTENSIONS) {
             throw new UserError("quiz.extend.used", EXTENSIONS);
         }
-        Instant from = attempt.deadline().isAfter(calendar.now()) ? attempt.deadline() : calendar.now();
-        Instant deadline = from.plus(Duration.ofMinutes(attempt.timeLimit()));
+        Instant deadline = attempt.deadline().plus(Duration.ofMinutes(attempt.timeLimit()));
         jdbc.update("update quiz_attempt set deadline_at = ?, extensions = extensions + 1 where id = ?",
                 Timestamp.from(deadline), attemptId);
         return deadline;
@@ -184,16 +211,23 @@ public class Attempts {
     public record Standing(int attemptsUsed, @Nullable BigDecimal best, boolean passed, @Nullable UUID openAttempt) {
     }
 
-    /** A new attempt of the caller with these questions, options shuffled once. */
-    UUID create(@Nullable UUID quizId, QuizKind kind, @Nullable LocalDate practiceDay, List<UUID> questionIds,
-                @Nullable Instant deadline) {
+    /**
+     * A new attempt of the caller with these questions, options shuffled once; empty when the same attempt (the same
+     * number of this quiz, or the same day's 每日一练) was just made by another device.
+     */
+    Optional<UUID> create(@Nullable UUID quizId, QuizKind kind, @Nullable LocalDate practiceDay,
+                          List<UUID> questionIds, @Nullable Instant deadline, int number) {
         UUID id = UUID.randomUUID();
         List<VersionKey> versions = bank.currentVersions(questionIds);
         Map<VersionKey, QuestionDraft> drafts = bank.versions(versions);
         BigDecimal max = QuestionBank.sum(versions.stream().map(v -> drafts.get(v).score()).toList());
-        jdbc.update("insert into quiz_attempt (id, quiz_id, username, kind, practice_day, started_at, deadline_at,"
-                + " max_score) values (?, ?, ?, ?, ?, ?, ?, ?)", id, quizId, CurrentUser.name(), kind.name(),
-                practiceDay, Timestamp.from(calendar.now()), deadline == null ? null : Timestamp.from(deadline), max);
+        int made = jdbc.update("insert into quiz_attempt (id, quiz_id, username, attempt_no, kind, practice_day,"
+                + " started_at, deadline_at, max_score) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id,
+                quizId, CurrentUser.name(), number, kind.name(), practiceDay, Timestamp.from(calendar.now()),
+                deadline == null ? null : Timestamp.from(deadline), max);
+        if (made == 0) {
+            return Optional.empty();
+        }
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionKey version = versions.get(i);
@@ -202,11 +236,11 @@ public class Attempts {
         }
         jdbc.batchUpdate("insert into attempt_question (attempt_id, position, question_id, question_version,"
                 + " option_order) values (?, ?, ?, ?, ?)", rows);
-        return id;
+        return Optional.of(id);
     }
 
-    /** The quiz's fixed questions in order, then each rule's draw, never the same question twice. */
-    private List<UUID> draw(UUID quizId) {
+    /** The quiz's fixed questions in order, then each rule's draw (leaving out {@code kept}), never one twice. */
+    private List<UUID> draw(UUID quizId, Set<UUID> kept) {
         LinkedHashSet<UUID> chosen = new LinkedHashSet<>(jdbc.queryForList("select f.question_id from quiz_question f"
                 + " join question q on q.id = f.question_id where f.quiz_id = ? and not q.retired order by f.position",
                 UUID.class, quizId));
@@ -221,6 +255,7 @@ public class Attempts {
                             + " and v.difficulty = " + difficulty) + " where not q.retired"
                             + " and (c.path = ? or c.path like ?)", UUID.class, path, path + "/%")); // shuffled below
                     pool.removeAll(chosen);
+                    pool.removeAll(kept);
                     Collections.shuffle(pool, ThreadLocalRandom.current());
                     chosen.addAll(pool.subList(0, Math.min(rs.getInt("draw_count"), pool.size())));
                 }, quizId);
@@ -251,7 +286,9 @@ public class Attempts {
                 : null;
         jdbc.update("update quiz_attempt set submitted_at = ?, score = ?, passed = ? where id = ?",
                 Timestamp.from(now), total, passed, attempt.id());
-        if (attempt.kind() == QuizKind.DAILY && attempt.practiceDay() != null) { // one attempt per day, graded once
+        boolean allAnswered = rows.stream().allMatch(r -> r.answer() != null);
+        // one attempt per day, graded once; the day's points are for answering, not for a tap on 交卷
+        if (attempt.kind() == QuizKind.DAILY && attempt.practiceDay() != null && allAnswered) {
             events.publishEvent(new DailyPracticeDone(attempt.username(), attempt.practiceDay(),
                     translations.getTranslation("quiz.kind.daily", Translations.CHINESE), now));
         }
@@ -273,6 +310,10 @@ public class Attempts {
             jdbc.update("insert into wrong_question (username, question_id, wrong_at) values (?, ?, ?)"
                     + " on conflict do nothing", user, questionId, Timestamp.from(now));
         }
+    }
+
+    private boolean expired(Attempt attempt) {
+        return attempt.deadline() != null && calendar.now().isAfter(attempt.deadline().plus(GRACE));
     }
 
     private static AnswerSheet.Feedback feedback(QuestionDraft question, AskedRow row, Attempt attempt) {

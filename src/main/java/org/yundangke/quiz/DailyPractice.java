@@ -7,10 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +25,8 @@ import org.yundangke.study.LessonCompleted;
  * 每日一练 and the 错题本. A day's set is drawn once per member and day and kept, so every device shows the same set
  * all day and tomorrow brings a new one: first questions the member got wrong before, then questions of lessons they
  * completed and of those questions' categories, then any from the bank; never yesterday's set again while others are
- * left. The 错题本 practises the questions a member got wrong until they are answered right.
+ * left, and never a question of a published test with fixed questions or of the member's test still being answered
+ * (practice shows its answers at once). The 错题本 practises the questions a member got wrong until they are answered right.
  */
 @Service
 @Transactional
@@ -58,11 +59,9 @@ public class DailyPractice {
         if (questions.isEmpty()) {
             throw new UserError("quiz.no-questions");
         }
-        try {
-            return attempts.create(null, QuizKind.DAILY, day, questions, null);
-        } catch (DuplicateKeyException anotherDeviceAtTheSameMoment) {
-            return todays(user, day).orElseThrow();
-        }
+        // another device drawing at this very moment made the day's set first: that one serves both
+        return attempts.create(null, QuizKind.DAILY, day, questions, null, 1)
+                .orElseGet(() -> todays(user, day).orElseThrow());
     }
 
     /** Today's set if drawn already, with whether it was handed in. */
@@ -102,7 +101,7 @@ public class DailyPractice {
         if (wrong.isEmpty()) {
             throw new UserError("quiz.wrong-book.empty");
         }
-        return attempts.create(null, QuizKind.WRONG_BOOK, null, wrong, null);
+        return attempts.create(null, QuizKind.WRONG_BOOK, null, wrong, null, 1).orElseThrow();
     }
 
     @ApplicationModuleListener
@@ -119,25 +118,28 @@ public class DailyPractice {
 
     private List<UUID> draw(String user, LocalDate day) {
         List<UUID> yesterday = lastSet(user, day);
+        Set<UUID> kept = attempts.keptForTests(user);
         LinkedHashSet<UUID> chosen = new LinkedHashSet<>();
         take(chosen, jdbc.queryForList("select w.question_id from wrong_question w join question q on q.id ="
                 + " w.question_id where w.username = ? and not q.retired", UUID.class, user), FROM_WRONG_BOOK,
-                yesterday);
+                yesterday, kept);
         take(chosen, jdbc.queryForList("select q.id from question q where not q.retired and (q.lesson_id in"
                 + " (select lesson_id from quiz_studied_lesson where username = ?) or q.category_id in"
                 + " (select r.category_id from question r join quiz_studied_lesson s on s.lesson_id = r.lesson_id"
-                + " where s.username = ?))", UUID.class, user, user), DAILY_QUESTIONS, yesterday);
+                + " where s.username = ?))", UUID.class, user, user), DAILY_QUESTIONS, yesterday, kept);
         take(chosen, jdbc.queryForList("select id from question where not retired", UUID.class), DAILY_QUESTIONS,
-                yesterday);
-        take(chosen, yesterday, DAILY_QUESTIONS, List.of()); // a bank smaller than two days' sets
+                yesterday, kept);
+        take(chosen, yesterday, DAILY_QUESTIONS, List.of(), kept); // a bank smaller than two days' sets
         return List.copyOf(chosen);
     }
 
     /** Adds up to {@code upTo} questions in all, at random from the pool, yesterday's last. */
-    private static void take(LinkedHashSet<UUID> chosen, List<UUID> pool, int upTo, List<UUID> avoid) {
+    private static void take(LinkedHashSet<UUID> chosen, List<UUID> pool, int upTo, List<UUID> avoid,
+                             Set<UUID> kept) {
         List<UUID> fresh = new ArrayList<>(pool);
         fresh.removeAll(chosen);
         fresh.removeAll(avoid);
+        fresh.removeAll(kept);
         Collections.shuffle(fresh, ThreadLocalRandom.current());
         for (UUID question : fresh) {
             if (chosen.size() >= upTo) {

@@ -172,28 +172,56 @@ class AttemptsTest {
     }
 
     @Test
-    void untimed_by_default_and_a_timed_paper_can_be_extended_ten_times() {
+    void untimed_by_default_and_a_timed_paper_can_be_extended_ten_times_before_its_time_is_up() {
         UUID untimed = attempts.start(quiz(QuizKind.TEST, null, null));
         assertThat(attempts.sheet(untimed).deadline()).isNull();
         assertThatThrownBy(() -> attempts.extend(untimed)).isInstanceOf(UserError.class)
                 .hasMessage("quiz.extend.not-timed");
 
-        UUID timed = attempts.start(quiz(QuizKind.TEST, null, 20));
-        AnswerSheet sheet = attempts.sheet(timed);
-        assertThat(Duration.between(calendar.now(), sheet.deadline())).isBetween(Duration.ofMinutes(19),
+        UUID quiz = quiz(QuizKind.TEST, null, 20);
+        UUID timed = attempts.start(quiz);
+        java.time.Instant deadline = attempts.sheet(timed).deadline();
+        assertThat(Duration.between(calendar.now(), deadline)).isBetween(Duration.ofMinutes(19),
                 Duration.ofMinutes(20));
-        jdbc.update("update quiz_attempt set deadline_at = deadline_at - interval '1' hour where id = ?", timed);
-        assertThatThrownBy(() -> attempts.answer(timed, 0, List.of("A"))).isInstanceOf(UserError.class)
-                .hasMessage("quiz.time-up");
-        java.time.Instant asked = calendar.now();
-        assertThat(Duration.between(asked, attempts.extend(timed))).as("from now, the whole limit again")
-                .isBetween(Duration.ofMinutes(20), Duration.ofMinutes(21));
-        attempts.answer(timed, 0, List.of("A"));
+        assertThat(attempts.extend(timed)).as("the whole limit again").isEqualTo(deadline.plus(Duration.ofMinutes(20)));
         for (int i = 1; i < Attempts.EXTENSIONS; i++) {
             attempts.extend(timed);
         }
         assertThat(attempts.sheet(timed).extensionsLeft()).isZero();
         assertThatThrownBy(() -> attempts.extend(timed)).isInstanceOf(UserError.class).hasMessage("quiz.extend.used");
+        attempts.answer(timed, 0, List.of("A"));
+
+        jdbc.update("update quiz_attempt set deadline_at = ? where id = ?",
+                java.sql.Timestamp.from(calendar.now().minus(Attempts.GRACE).minusSeconds(1)), timed);
+        assertThatThrownBy(() -> attempts.answer(timed, 0, List.of("B"))).isInstanceOf(UserError.class)
+                .hasMessage("quiz.time-up");
+        assertThatThrownBy(() -> attempts.extend(timed)).isInstanceOf(UserError.class).hasMessage("quiz.time-up");
+        UUID next = attempts.start(quiz);
+        assertThat(next).as("the run-out attempt is handed in as it stood, a new one starts").isNotEqualTo(timed);
+        assertThat(attempts.sheet(timed).submitted()).isTrue();
+        assertThat(attempts.standing(quiz).attemptsUsed()).isEqualTo(1);
+    }
+
+    @Test
+    void two_devices_starting_the_same_attempt_at_once_get_one_attempt() {
+        UUID quiz = quiz(QuizKind.TEST, 1, null);
+        UUID first = attempts.create(quiz, QuizKind.TEST, null, List.of(single.id()), null, 1).orElseThrow();
+        assertThat(attempts.create(quiz, QuizKind.TEST, null, List.of(single.id()), null, 1)).isEmpty();
+        assertThat(attempts.start(quiz)).isEqualTo(first);
+    }
+
+    @Test
+    void practice_never_draws_the_questions_of_a_test_with_fixed_questions() {
+        UUID test = quiz(QuizKind.TEST, null, null); // its two questions are fixed, in category 党史
+        logins.as("lecturer");
+        UUID practice = quizzes.create(new QuizDraft("练习 " + UUID.randomUUID(), QuizKind.PRACTICE, "", null,
+                List.of(), List.of(new QuizDraft.DrawRule("党史", null, 100)), 0, null, null, true)).id();
+        quizzes.publish(practice);
+        logins.as("member");
+        List<String> drawn = attempts.sheet(attempts.start(practice)).questions().stream()
+                .map(AnswerSheet.Asked::stem).toList();
+        assertThat(drawn).isNotEmpty().doesNotContain(single.content().stem(), multiple.content().stem());
+        assertThat(attempts.sheet(attempts.start(test)).questions()).hasSize(2);
     }
 
     @Test

@@ -63,6 +63,19 @@ class DailyPracticeTest {
     }
 
     @Test
+    void two_devices_drawing_the_day_at_once_share_one_set() {
+        UUID first = attempts.create(null, QuizKind.DAILY, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+                List.of(anyQuestion()), null, 1).orElseThrow();
+        assertThat(attempts.create(null, QuizKind.DAILY, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+                List.of(anyQuestion()), null, 1)).isEmpty();
+        assertThat(daily.today()).isEqualTo(first);
+    }
+
+    private UUID anyQuestion() {
+        return jdbc.queryForObject("select id from question where not retired limit 1", UUID.class);
+    }
+
+    @Test
     void the_day_has_one_set_on_every_device_and_the_next_day_a_new_one() {
         UUID today = daily.today();
         List<String> stems = stems(today);
@@ -120,8 +133,17 @@ class DailyPracticeTest {
     }
 
     @Test
-    void handing_in_the_day_publishes_its_points_event_once() {
+    void handing_in_the_day_answered_publishes_its_points_event_once_and_an_empty_hand_in_none() {
+        UUID empty = daily.today();
+        attempts.submit(empty);
+        assertThat(events.stream(DailyPracticeDone.class).filter(d -> d.username().equals(USER))).isEmpty();
+
+        jdbc.update("update quiz_attempt set practice_day = practice_day - 1 where id = ?", empty);
         UUID today = daily.today();
+        for (AnswerSheet.Asked asked : attempts.sheet(today).questions()) {
+            attempts.answer(today, asked.position(), asked.type() == QuestionType.FILL_IN ? List.of("答")
+                    : asked.type() == QuestionType.TRUE_FALSE ? List.of(QuestionDraft.TRUE) : List.of("A"));
+        }
         attempts.submit(today);
         attempts.submit(today);
         assertThat(events.stream(DailyPracticeDone.class).filter(d -> d.username().equals(USER))).hasSize(1);

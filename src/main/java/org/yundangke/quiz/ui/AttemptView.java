@@ -1,6 +1,9 @@
 package org.yundangke.quiz.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,13 +17,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.RouteTarget;
+import org.yundangke.base.ui.Toasts;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.quiz.AnswerSheet;
 import org.yundangke.quiz.Attempts;
 import org.yundangke.quiz.QuestionDraft;
@@ -47,20 +54,28 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     final Button overview = new Button();
     final Button moreTime = new Button();
     final Span timeNote = new Span();
+    final Div timeBar = new Div();
+    /** Minutes before the end of a timed paper when the page warns and offers more time. */
+    static final long WARN_MINUTES = 3;
+    private TextField blank;
+    private Registration polling;
     final Div body = new Div();
     private final Attempts attempts;
-    /** The options of a multiple choice chosen on the screen, saved when the member confirms them. */
+    private final StudyCalendar calendar;
+    /** The options of a multiple choice chosen on the screen, saved when the member confirms them or moves on. */
     private final List<String> pending = new ArrayList<>();
     AnswerSheet sheet;
     int at;
 
-    AttemptView(Attempts attempts) {
+    AttemptView(Attempts attempts, StudyCalendar calendar) {
         this.attempts = attempts;
+        this.calendar = calendar;
         addClassName("ydk-page");
         addClassName("ydk-attempt");
         previous.addClickListener(e -> go(at - 1));
         next.addClickListener(e -> go(at + 1));
         overview.addClickListener(e -> {
+            savePending();
             if (sheet.submitted()) {
                 showResult();
             } else {
@@ -70,11 +85,55 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         previous.addClassName("ydk-big-button");
         next.addClassName("ydk-big-button");
         overview.addClassName("ydk-big-button");
+        moreTime.setText(getTranslation("attempt.more-time"));
+        moreTime.addClassName("ydk-big-button");
+        moreTime.addClickListener(e -> {
+            if (UserErrors.attempt(() -> attempts.extend(sheet.attemptId()))) {
+                Toasts.done("attempt.more-time.done");
+            }
+            sheet = attempts.sheet(sheet.attemptId());
+            updateTime();
+        });
+    }
+
+    /** A timed paper: the page looks at the clock twice a minute and warns in time, without a pop-up. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        polling = event.getUI().addPollListener(poll -> updateTime());
+        if (sheet != null && sheet.deadline() != null && !sheet.submitted()) {
+            event.getUI().setPollInterval(30_000);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+        }
+        event.getUI().setPollInterval(-1);
     }
 
     private void go(int question) {
+        savePending();
         at = Math.clamp(question, 0, sheet.questions().size() - 1);
         showQuestion();
+    }
+
+    /** Choices of a multiple choice or words in a blank not yet confirmed are saved when the member moves on. */
+    private void savePending() {
+        if (sheet == null || sheet.submitted()) {
+            return;
+        }
+        AnswerSheet.Asked asked = sheet.questions().get(at);
+        if (asked.feedback() != null) {
+            return;
+        }
+        if (asked.type() == QuestionType.MULTIPLE && !pending.isEmpty() && !pending.equals(asked.answer())) {
+            answer(asked, pending.stream().sorted().toList());
+        } else if (asked.type() == QuestionType.FILL_IN && blank != null && !blank.getValue().isBlank()
+                && !List.of(blank.getValue().strip()).equals(asked.answer())) {
+            answer(asked, List.of(blank.getValue()));
+        }
     }
 
     @Override
@@ -85,6 +144,7 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
         removeAll();
         add(new H2(title()), timeBar(), body);
+        UI.getCurrent().setPollInterval(sheet.deadline() != null && !sheet.submitted() ? 30_000 : -1);
         at = firstUnanswered();
         if (sheet.submitted()) {
             showResult();
@@ -99,17 +159,11 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private Component timeBar() {
-        Div bar = new Div(timeNote);
-        bar.addClassName("ydk-time-bar");
-        moreTime.setText(getTranslation("attempt.more-time"));
-        moreTime.addClickListener(e -> {
-            attempts.extend(sheet.attemptId());
-            sheet = attempts.sheet(sheet.attemptId());
-            updateTime();
-        });
-        bar.add(moreTime);
+        timeBar.removeAll();
+        timeBar.add(timeNote, moreTime);
+        timeBar.addClassName("ydk-time-bar");
         updateTime();
-        return bar;
+        return timeBar;
     }
 
     private void updateTime() {
@@ -119,8 +173,15 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             return;
         }
         LocalTime by = sheet.deadline().atZone(StudyCalendar.ZONE).toLocalTime();
-        timeNote.setText(getTranslation("attempt.deadline", by.getHour(), String.format("%02d", by.getMinute())));
+        long left = Math.max(0, Duration.between(calendar.now(), sheet.deadline()).toMinutes());
+        boolean soon = left < WARN_MINUTES;
+        timeNote.setText(getTranslation(soon ? "attempt.deadline.soon" : "attempt.deadline", by.getHour(),
+                String.format("%02d", by.getMinute()), left));
+        timeBar.getClassNames().set("ydk-time-warning", soon);
         moreTime.setVisible(sheet.extensionsLeft() > 0);
+        if (soon && sheet.extensionsLeft() > 0) {
+            moreTime.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
     }
 
     private int firstUnanswered() {
@@ -145,6 +206,7 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         Button readAloud = new Button(getTranslation("attempt.read-aloud"),
                 e -> ReadAloud.speak(this, spoken(asked)));
         readAloud.addClassName("ydk-read-aloud");
+        readAloud.addClassName("ydk-big-button");
         Span hint = new Span(getTranslation("attempt.hint." + asked.type().name().toLowerCase()));
         hint.addClassName("ydk-hint");
         options.removeAll();
@@ -159,14 +221,18 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private void fillOptions(AnswerSheet.Asked asked) {
+        blank = null;
         if (asked.type() == QuestionType.FILL_IN) {
-            TextField blank = new TextField(getTranslation("attempt.blank"));
+            blank = new TextField(getTranslation("attempt.blank"));
             blank.setValue(asked.answer().isEmpty() ? "" : asked.answer().getFirst());
             blank.setWidthFull();
             blank.setMaxLength(100);
             blank.addClassName("ydk-blank");
+            TextField field = blank;
+            field.setEnabled(!sheet.submitted() && asked.feedback() == null);
             Button save = new Button(getTranslation("attempt.blank.save"),
-                    e -> answer(asked, blank.getValue().isBlank() ? List.of() : List.of(blank.getValue())));
+                    e -> answer(asked, field.getValue().isBlank() ? List.of() : List.of(field.getValue())));
+            save.setEnabled(field.isEnabled());
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClassName("ydk-option");
             options.add(blank, save);
@@ -218,9 +284,16 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private void answer(AnswerSheet.Asked asked, List<String> answer) {
-        attempts.answer(sheet.attemptId(), asked.position(), answer);
-        sheet = attempts.sheet(sheet.attemptId());
-        showQuestion();
+        boolean saved = UserErrors.attempt(() -> attempts.answer(sheet.attemptId(), asked.position(), answer));
+        sheet = attempts.sheet(sheet.attemptId()); // also when refused: time up, or handed in on another device
+        updateTime();
+        if (saved) {
+            showQuestion();
+        } else if (sheet.submitted()) {
+            showResult();
+        } else {
+            showOverview();
+        }
     }
 
     private void showFeedback(AnswerSheet.Asked asked, AnswerSheet.Feedback given) {
@@ -275,9 +348,11 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         Button submit = new Button(getTranslation("attempt.submit"), e -> {
             sheet = attempts.submit(sheet.attemptId());
             updateTime();
+            UI.getCurrent().setPollInterval(-1);
             showResult();
         });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        submit.setDisableOnClick(true);
         submit.addClassName("ydk-big-button");
         Button back = new Button(getTranslation("attempt.back-to-questions"), e -> showQuestion());
         back.addClassName("ydk-big-button");

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 import org.yundangke.base.ui.RouteTarget;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.quiz.Attempts;
 import org.yundangke.quiz.QuizInfo;
 import org.yundangke.quiz.Quizzes;
@@ -29,15 +30,25 @@ class QuizView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final Attempts attempts;
     private String pageTitle = "";
 
+    private QuizInfo quiz;
+
     QuizView(Quizzes quizzes, Attempts attempts) {
         this.quizzes = quizzes;
         this.attempts = attempts;
         addClassName("ydk-page");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        start.addClassName("ydk-big-button");
+        start.setDisableOnClick(true);
+        start.addClickListener(e -> UserErrors.attemptGet(() -> attempts.start(quiz.id())).ifPresentOrElse(
+                attempt -> getUI().ifPresent(ui -> ui.navigate(AttemptView.class,
+                        new RouteParameters(AttemptView.ATTEMPT_ID, attempt.toString()))),
+                () -> start.setEnabled(true)));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        QuizInfo quiz = RouteTarget.find(event, QUIZ_ID, id -> quizzes.open(UUID.fromString(id))).orElse(null);
+        removeAll(); // the same view serves the next quiz navigated to
+        quiz = RouteTarget.find(event, QUIZ_ID, id -> quizzes.open(UUID.fromString(id))).orElse(null);
         if (quiz == null) {
             return;
         }
@@ -52,11 +63,7 @@ class QuizView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         boolean left = quiz.maxAttempts() == null || standing.attemptsUsed() < quiz.maxAttempts()
                 || standing.openAttempt() != null;
         start.setText(getTranslation(standing.openAttempt() != null ? "quiz.continue" : "quiz.start"));
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        start.addClassName("ydk-big-button");
         start.setEnabled(left);
-        start.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(AttemptView.class,
-                new RouteParameters(AttemptView.ATTEMPT_ID, attempts.start(quiz.id()).toString()))));
         add(start);
         if (!left) {
             add(new Paragraph(getTranslation("quiz.attempts.used", quiz.maxAttempts())));
