@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,15 @@ import org.yundangke.credit.CreditLedger;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.credit.LedgerEntry;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.quiz.AnswerSheet;
+import org.yundangke.quiz.Attempts;
+import org.yundangke.quiz.DailyPractice;
+import org.yundangke.quiz.QuestionImport;
+import org.yundangke.quiz.QuestionType;
+import org.yundangke.quiz.QuizDraft;
+import org.yundangke.quiz.QuizKind;
+import org.yundangke.quiz.QuizResults;
+import org.yundangke.quiz.Quizzes;
 import org.yundangke.study.Assignments;
 import org.yundangke.study.StudyProgress;
 
@@ -41,7 +51,8 @@ import org.yundangke.study.StudyProgress;
  * The first path's services on PostgreSQL, the database of the scale-out shape, where a read-only transaction refuses
  * every write, a failed statement ends its transaction and {@code on conflict} is the real thing: a lesson published,
  * opened twice and studied to completion, its credit awarded after the commit by the real event delivery, assigned and
- * counted, exported, rolled up and corrected; logins counted. The app's own Flyway migrations make a fresh schema for
+ * counted, exported, rolled up and corrected; questions imported, a timed test taken, passed once, credited and
+ * counted, the day's practice drawn once; logins counted. The app's own Flyway migrations make a fresh schema for
  * it, dropped afterwards. Skipped without PostgreSQL (.ci/run starts one).
  */
 @SpringBootTest
@@ -62,6 +73,11 @@ class PostgresPathTest {
     @Autowired OrgDirectory directory;
     @Autowired LoginThrottle throttle;
     @Autowired StudyCalendar calendar;
+    @Autowired QuestionImport imports;
+    @Autowired Quizzes quizzes;
+    @Autowired Attempts attempts;
+    @Autowired DailyPractice daily;
+    @Autowired QuizResults results;
 
     static boolean postgresAvailable() {
         try (Connection ignored = DriverManager.getConnection(MigrationsTest.PG_URL, MigrationsTest.PG_USER,
@@ -139,6 +155,36 @@ class PostgresPathTest {
         long city = directory.currentActor().committeeId();
         assertThat(records.committeeTotal(city, year).members()).isPositive();
         assertThat(documents.committeeWorkbook(city, year)).isNotEmpty();
+    }
+
+    @Test
+    void a_quiz_goes_from_import_to_a_timed_test_passed_credited_and_counted() {
+        logins.as("lecturer");
+        QuestionImport.Check check = imports.checkWorkbook(new ByteArrayInputStream(imports.template()), n -> { });
+        assertThat(imports.commit(check, true, n -> { })).isEqualTo(4);
+        UUID quiz = quizzes.create(new QuizDraft("PostgreSQL 上的测验", QuizKind.TEST, "", null, List.of(),
+                List.of(new QuizDraft.DrawRule("党章", null, 3)), 0, 1, 30, true)).id();
+        quizzes.publish(quiz);
+
+        logins.as("member");
+        UUID attempt = attempts.start(quiz);
+        assertThat(attempts.start(quiz)).isEqualTo(attempt);
+        attempts.extend(attempt);
+        for (AnswerSheet.Asked asked : attempts.sheet(attempt).questions()) {
+            attempts.answer(attempt, asked.position(), asked.type() == QuestionType.FILL_IN ? List.of("答")
+                    : asked.type() == QuestionType.TRUE_FALSE ? List.of("TRUE") : List.of("A"));
+        }
+        assertThat(attempts.submit(attempt).result().passed()).isTrue();
+        assertThat(attempts.submit(attempt).result().passed()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from credit_entry"
+                + " where source = 'QUIZ' and source_id like ?", Integer.class, quiz + "@%") == 2);
+        assertThatThrownBy(() -> attempts.start(quiz)).isInstanceOf(UserError.class).hasMessage("quiz.attempts.used");
+        UUID today = daily.today();
+        assertThat(daily.today()).isEqualTo(today);
+
+        logins.as("secretary");
+        assertThat(results.byBranch(quiz)).anySatisfy(b -> assertThat(b.passed()).isOne());
+        assertThat(results.mostMissed(quiz)).hasSizeLessThanOrEqualTo(5);
     }
 
     @Test
