@@ -1,6 +1,7 @@
 package org.yundangke.study.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -23,6 +24,7 @@ import org.yundangke.catalogue.LessonState;
 import org.yundangke.catalogue.OpenedLesson;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.TalkPlayer;
+import org.yundangke.study.AfterLesson;
 import org.yundangke.study.ProgressReport;
 import org.yundangke.study.StudyProgress;
 
@@ -44,7 +46,10 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final StudyProgress progress;
     private String pageTitle = "";
 
-    LessonView(Catalogue catalogue, MediaLibrary media, StudyProgress progress) {
+    private final List<AfterLesson> afterLesson;
+
+    LessonView(Catalogue catalogue, MediaLibrary media, StudyProgress progress, List<AfterLesson> afterLesson) {
+        this.afterLesson = afterLesson;
         this.catalogue = catalogue;
         this.media = media;
         this.progress = progress;
@@ -88,7 +93,22 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                     : standing.positionSeconds();
             add(summary, new ArticleReader(lesson, startAt, studied ? ProgressReport.PATH : null), text);
         }
+        if (standing.completed()) {
+            followUps(lesson);
+        }
         nextInCourse(lesson);
+    }
+
+    /** Once the lesson is completed: its test (and whatever else other modules offer), one big link each. */
+    private void followUps(LessonInfo lesson) {
+        for (AfterLesson source : afterLesson) {
+            for (AfterLesson.FollowUp followUp : source.after(lesson.id())) {
+                Anchor link = new Anchor(followUp.path(), getTranslation("lesson.after", followUp.title()));
+                link.addClassName("ydk-next-lesson");
+                link.addClassName("ydk-after-lesson");
+                add(link);
+            }
+        }
     }
 
     /** In a course: the next lesson, one big link away, or the course itself after the last one. */

@@ -18,6 +18,10 @@ import org.yundangke.base.FontStep;
 import org.yundangke.quiz.AnswerSheet;
 import org.yundangke.quiz.QuestionBank;
 import org.yundangke.quiz.QuestionType;
+import org.yundangke.quiz.QuizDraft;
+import org.yundangke.quiz.QuizInfo;
+import org.yundangke.quiz.QuizKind;
+import org.yundangke.quiz.Quizzes;
 
 /** A member takes the demo's topical test to the end through the pages, at the largest font step. */
 class QuizPagesTest extends KaribuTest {
@@ -27,6 +31,18 @@ class QuizPagesTest extends KaribuTest {
 
     @Autowired
     QuestionBank bank;
+
+    @Autowired
+    org.yundangke.catalogue.Catalogue catalogue;
+
+    @Autowired
+    Quizzes quizzes;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    org.yundangke.base.StudyCalendar calendar;
 
     @Test
     void a_member_takes_a_test_to_the_end_at_the_largest_font_step_and_reads_every_explanation_only_afterwards() {
@@ -119,6 +135,31 @@ class QuizPagesTest extends KaribuTest {
         login("member");
         UI.getCurrent().navigate(QuizzesView.class);
         assertThat(_get(QuizzesView.class).tests.getElement().getTextRecursively()).contains(name);
+    }
+
+    @Test
+    void a_completed_lesson_offers_its_test() {
+        login("lecturer");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        org.yundangke.catalogue.LessonInfo lesson = catalogue.createDraft(new org.yundangke.catalogue.LessonDraft(null,
+                "课后有测验的课 " + tag, "周宣讲", "", "党史学习", java.util.Set.of(), java.util.Set.of(), "", null,
+                "一篇短文。"));
+        catalogue.publish(lesson.id());
+        QuizInfo test = quizzes.create(new QuizDraft("课后测验 " + tag, QuizKind.TEST, "", lesson.id(), List.of(),
+                List.of(new QuizDraft.DrawRule("党史", null, 2)), 60, null, null, true));
+        quizzes.publish(test.id());
+
+        login("member");
+        UI.getCurrent().navigate("lessons/" + lesson.id());
+        assertThat(_find(com.vaadin.flow.component.html.Anchor.class)).as("not before it is completed")
+                .noneMatch(a -> a.getText().contains(test.title()));
+        jdbc.update("insert into lesson_completion (username, lesson_id, study_year, completed_at) values (?, ?, ?, ?)",
+                "member", lesson.id(), calendar.thisYear(), java.sql.Timestamp.from(calendar.now()));
+        UI.getCurrent().navigate(QuizzesView.class);
+        UI.getCurrent().navigate("lessons/" + lesson.id());
+        com.vaadin.flow.component.html.Anchor offer = _find(com.vaadin.flow.component.html.Anchor.class).stream()
+                .filter(a -> a.getText().contains(test.title())).findFirst().orElseThrow();
+        assertThat(offer.getHref()).isEqualTo("quizzes/" + test.id());
     }
 
     @Test
