@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -25,6 +26,7 @@ import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.quiz.Question;
 import org.yundangke.quiz.QuestionBank;
 import org.yundangke.quiz.QuizDraft;
 import org.yundangke.quiz.QuizInfo;
@@ -32,8 +34,9 @@ import org.yundangke.quiz.QuizKind;
 import org.yundangke.quiz.Quizzes;
 
 /**
- * Tests and practice for lecturers and admins: a new one drawn from the bank by rules (n questions of a category and
- * difficulty), after a lesson or on a topic, untimed unless a limit is set; the list of all with 发布 for drafts.
+ * Tests and practice for lecturers and admins: a new one of questions chosen from the bank and/or drawn by rules (n
+ * questions of a category and difficulty), after a lesson or on a topic, untimed unless a limit is set; the list of
+ * all with 发布 for drafts.
  */
 @Route("manage/quizzes")
 @Menu(order = 24, icon = "vaadin:clipboard-check", title = "nav.quizzes.manage")
@@ -46,6 +49,7 @@ class QuizManagerView extends VerticalLayout implements HasDynamicTitle {
     final Select<QuizKind> kind = new Select<>();
     final TextArea summary = new TextArea();
     final ComboBox<LessonInfo> lesson = new ComboBox<>();
+    final MultiSelectComboBox<Question> fixed = new MultiSelectComboBox<>();
     final List<Select<String>> categories = new ArrayList<>();
     final List<Select<Integer>> difficulties = new ArrayList<>();
     final List<IntegerField> counts = new ArrayList<>();
@@ -76,6 +80,12 @@ class QuizManagerView extends VerticalLayout implements HasDynamicTitle {
         lesson.setItemLabelGenerator(LessonInfo::title);
         lesson.setClearButtonVisible(true);
         lesson.setWidthFull();
+        fixed.setLabel(getTranslation("quizzes.manage.fixed"));
+        fixed.setHelperText(getTranslation("quizzes.manage.fixed.help"));
+        fixed.setItems(query -> bank.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream(),
+                query -> bank.count(query.getFilter().orElse("")));
+        fixed.setItemLabelGenerator(q -> q.content().stem());
+        fixed.setWidthFull();
         Div rules = new Div();
         rules.addClassName("ydk-option-fields");
         List<String> paths = bank.categories();
@@ -115,7 +125,7 @@ class QuizManagerView extends VerticalLayout implements HasDynamicTitle {
         Div numbers = new Div(passPercent, maxAttempts, timeLimit);
         numbers.addClassName("ydk-tools-row");
         Div form = new Div(new H3(getTranslation("quizzes.manage.new")), title, kind, summary, lesson,
-                new Paragraph(getTranslation("quizzes.manage.rules")), rules, numbers, partialCredit, create);
+                fixed, new Paragraph(getTranslation("quizzes.manage.rules")), rules, numbers, partialCredit, create);
         form.addClassName("ydk-editor");
         list.addClassName("ydk-cards");
         add(form, new H3(getTranslation("quizzes.manage.all")), list);
@@ -131,13 +141,15 @@ class QuizManagerView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         QuizDraft draft = new QuizDraft(title.getValue(), kind.getValue(), summary.getValue(),
-                lesson.getValue() == null ? null : lesson.getValue().id(), List.of(), rules,
+                lesson.getValue() == null ? null : lesson.getValue().id(),
+                fixed.getValue().stream().map(Question::id).toList(), rules,
                 passPercent.getValue() == null ? 60 : passPercent.getValue(), maxAttempts.getValue(),
                 timeLimit.getValue(), partialCredit.getValue());
         UserErrors.attemptGet(() -> quizzes.create(draft)).ifPresent(made -> {
             Toasts.done("quizzes.manage.created", made.title());
             title.clear();
             summary.clear();
+            fixed.clear();
             showAll();
         });
     }

@@ -118,10 +118,14 @@ class QuizPagesTest extends KaribuTest {
         assertThat(manager.list.getElement().getTextRecursively()).as("no name, no rules: refused")
                 .doesNotContain(name);
         manager.title.setValue(name);
+        List<org.yundangke.quiz.Question> chosen = bank.search("遵义会议", 0, 2);
+        assertThat(chosen).isNotEmpty();
+        manager.fixed.setValue(java.util.Set.copyOf(chosen));
         manager.categories.getFirst().setValue("党章");
         manager.counts.getFirst().setValue(5);
         manager.create.click();
-        assertThat(manager.list.getElement().getTextRecursively()).contains(name, "5 道题", "草稿");
+        assertThat(manager.list.getElement().getTextRecursively()).contains(name, "草稿")
+                .contains((5 + chosen.size()) + " 道题");
 
         login("member");
         UI.getCurrent().navigate(QuizzesView.class);
