@@ -179,8 +179,10 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 String.format("%02d", by.getMinute()), left));
         timeBar.getClassNames().set("ydk-time-warning", soon);
         moreTime.setVisible(sheet.extensionsLeft() > 0);
-        if (soon && sheet.extensionsLeft() > 0) {
+        if (soon) {
             moreTime.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        } else {
+            moreTime.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
     }
 

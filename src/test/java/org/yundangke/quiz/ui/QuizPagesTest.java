@@ -167,6 +167,32 @@ class QuizPagesTest extends KaribuTest {
     }
 
     @Test
+    void a_timed_paper_warns_before_its_time_is_up_and_gives_more_time_with_one_tap() {
+        login("lecturer");
+        QuizInfo timed = quizzes.create(new QuizDraft("限时测验 " + UUID.randomUUID().toString().substring(0, 6),
+                QuizKind.TEST, "", null, List.of(), List.of(new QuizDraft.DrawRule("党史", null, 2)), 60, null, 10,
+                true));
+        quizzes.publish(timed.id());
+        login("member");
+        UI.getCurrent().navigate("quizzes/" + timed.id());
+        _get(QuizView.class).start.click();
+        AttemptView attempt = _get(AttemptView.class);
+        assertThat(attempt.timeNote.getText()).startsWith("请在 ");
+        assertThat(attempt.timeBar.hasClassName("ydk-time-warning")).isFalse();
+        assertThat(attempt.moreTime.isVisible()).isTrue();
+
+        jdbc.update("update quiz_attempt set deadline_at = ? where id = ?",
+                java.sql.Timestamp.from(calendar.now().plusSeconds(130)), attempt.sheet.attemptId());
+        UI.getCurrent().navigate("attempts/" + attempt.sheet.attemptId());
+        attempt = _get(AttemptView.class);
+        assertThat(attempt.timeNote.getText()).startsWith("还剩 2 分钟");
+        assertThat(attempt.timeBar.hasClassName("ydk-time-warning")).isTrue();
+        attempt.moreTime.click();
+        assertThat(attempt.timeBar.hasClassName("ydk-time-warning")).as("ten more minutes").isFalse();
+        assertThat(attempt.sheet.extensionsLeft()).isEqualTo(9);
+    }
+
+    @Test
     void an_unknown_attempt_shows_the_friendly_refusal() {
         login("member");
         UI.getCurrent().navigate("attempts/" + UUID.randomUUID());
