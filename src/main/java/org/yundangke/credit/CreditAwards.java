@@ -18,9 +18,9 @@ import org.yundangke.study.LessonCompleted;
 
 /**
  * Turns what members did into ledger entries: a completed lesson earns 学时 by its length plus points for the lesson
- * and for the minutes watched; a passed quiz and an attended live meeting likewise; a day's 每日一练 its points. Events arrive through Spring
- * Modulith's publication registry, after the publishing transaction commits and off the caller's thread (redelivered
- * after a crash); the ledger's keys make a second delivery change nothing.
+ * and for the minutes watched; a passed quiz and an attended live meeting likewise; a day's 每日一练 its points.
+ * Events arrive through Spring Modulith's publication registry, after the publishing transaction commits and off the
+ * caller's thread (redelivered after a crash); the ledger's keys make a second delivery change nothing.
  */
 @Component
 class CreditAwards {

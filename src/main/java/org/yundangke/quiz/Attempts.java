@@ -363,11 +363,13 @@ public class Attempts {
         if (lock) { // answers and the submission of one attempt take turns
             jdbc.queryForList("select id from quiz_attempt where id = ? for update", UUID.class, attemptId);
         }
-        Attempt attempt = jdbc.query("select a.id, a.quiz_id, a.username, a.kind, a.practice_day, a.deadline_at, a.extensions,"
-                + " a.submitted_at, a.score, a.max_score, a.passed, q.title, q.partial_credit, q.pass_percent,"
-                + " q.time_limit_minutes from quiz_attempt a left join quiz q on q.id = a.quiz_id where a.id = ?", (rs, n) -> new Attempt(rs.getObject("id", UUID.class),
+        Attempt attempt = jdbc.query("select a.id, a.quiz_id, a.username, a.kind, a.practice_day, a.deadline_at,"
+                + " a.extensions, a.submitted_at, a.score, a.max_score, a.passed, q.title, q.partial_credit,"
+                + " q.pass_percent, q.time_limit_minutes from quiz_attempt a left join quiz q on q.id = a.quiz_id"
+                + " where a.id = ?", (rs, n) -> new Attempt(rs.getObject("id", UUID.class),
                 rs.getObject("quiz_id", UUID.class), rs.getString("username"), QuizKind.valueOf(rs.getString("kind")),
-                rs.getObject("practice_day", LocalDate.class), instant(rs.getObject("deadline_at", OffsetDateTime.class)), rs.getInt("extensions"),
+                rs.getObject("practice_day", LocalDate.class),
+                instant(rs.getObject("deadline_at", OffsetDateTime.class)), rs.getInt("extensions"),
                 rs.getObject("submitted_at") != null, rs.getBigDecimal("score"), rs.getBigDecimal("max_score"),
                 (Boolean) rs.getObject("passed"), Optional.ofNullable(rs.getString("title")).orElse(""),
                 rs.getObject("partial_credit") == null || rs.getBoolean("partial_credit"), rs.getInt("pass_percent"),

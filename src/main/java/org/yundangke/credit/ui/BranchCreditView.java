@@ -13,17 +13,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.credit.CreditDocuments;
 import org.yundangke.credit.CreditLedger;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.credit.Evidence;
+import org.yundangke.base.ui.Downloads;
 import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
@@ -103,20 +100,13 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
         int chosen = year.getValue();
         grid.setItems(records.branchMonths(branchId, chosen));
         export.setText(getTranslation("credit.export", String.valueOf(chosen)));
-        export.setHref(download(() -> documents.branchWorkbook(branchId, chosen), "branch-" + branchId + "-" + chosen));
+        export.setHref(Downloads.workbook(() -> documents.branchWorkbook(branchId, chosen),
+                "branch-" + branchId + "-" + chosen));
         pending.show(branchId);
     }
 
     private void showEntries(CreditRecords.MemberMonths member) {
         new MemberEntriesDialog(ledger, member, year.getValue(), this::refresh).open();
-    }
-
-    static DownloadHandler download(Supplier<byte[]> workbook, String name) {
-        return DownloadHandler.fromInputStream(event -> {
-            byte[] xlsx = workbook.get();
-            return new DownloadResponse(new ByteArrayInputStream(xlsx), name + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length);
-        });
     }
 
     @Override

@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.yundangke.base.StudyCalendar;
+import org.yundangke.base.ui.Downloads;
 import org.yundangke.credit.CreditDocuments;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.org.CommitteeInfo;
@@ -84,7 +85,7 @@ class CommitteeCreditView extends VerticalLayout implements HasDynamicTitle {
                 CreditText.amount(all.points()), all.reachedTarget()));
         grid.setItems(records.rollup(id, chosen));
         export.setText(getTranslation("credit.export", String.valueOf(chosen)));
-        export.setHref(BranchCreditView.download(() -> documents.committeeWorkbook(id, chosen),
+        export.setHref(Downloads.workbook(() -> documents.committeeWorkbook(id, chosen),
                 "committee-" + id + "-" + chosen));
     }
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import org.yundangke.base.ui.Downloads;
 import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.quiz.Question;

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.yundangke.base.UserError;
+import org.yundangke.base.ui.Downloads;
 import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.quiz.QuestionBank;

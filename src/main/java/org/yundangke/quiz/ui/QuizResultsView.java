@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.yundangke.base.ui.Downloads;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.quiz.QuizInfo;
 import org.yundangke.quiz.QuizResults;
