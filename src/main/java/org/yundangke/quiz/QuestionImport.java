@@ -307,8 +307,8 @@ public class QuestionImport {
         }
     }
 
-    /** The workbook written out and closed (its temporary files with it). */
-    private static byte[] bytes(SXSSFWorkbook workbook) {
+    /** The workbook written out and closed (its temporary files with it); also for {@link QuizResults}. */
+    static byte[] bytes(SXSSFWorkbook workbook) {
         try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.write(out);
             return out.toByteArray();

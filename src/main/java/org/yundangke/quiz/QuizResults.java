@@ -1,8 +1,5 @@
 package org.yundangke.quiz;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +31,12 @@ public class QuizResults {
 
     static final int MOST_MISSED = 5;
 
-    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final OrgDirectory directory;
     private final Quizzes quizzes;
     private final Translations translations;
 
     QuizResults(JdbcTemplate jdbc, OrgDirectory directory, Quizzes quizzes, Translations translations) {
-        this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.directory = directory;
         this.quizzes = quizzes;
@@ -66,8 +62,7 @@ public class QuizResults {
     /** The published tests results can be read for. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<QuizInfo> tests() {
-        return jdbc.query("select id from quiz where published and kind = 'TEST' order by created_at desc",
-                (rs, n) -> rs.getObject(1, UUID.class)).stream().map(id -> quizzes.find(id).orElseThrow()).toList();
+        return quizzes.published(QuizKind.TEST);
     }
 
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
@@ -91,13 +86,24 @@ public class QuizResults {
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<MemberResult> byMember(UUID quizId, long branchId) {
         directory.requireBranchInScope(branchId);
-        return jdbc.query("select m.member_id, m.name, count(a.submitted_at) as attempts, max(a.score) as best,"
-                + " max(case when a.passed then 1 else 0 end) as passed from org_member_branch mb"
-                + " join org_member m on m.member_id = mb.member_id join org_member_login l on l.member_id = m.member_id"
-                + " left join quiz_attempt a on a.username = l.username and a.quiz_id = ? and a.submitted_at is not null"
-                + " where mb.branch_id = ? group by m.member_id, m.name order by m.name", (rs, n) -> new MemberResult(
-                rs.getLong("member_id"), rs.getString("name"), rs.getInt("attempts"), rs.getBigDecimal("best"),
-                rs.getInt("passed") == 1), quizId, branchId);
+        return members(quizId, Set.of(branchId)).stream().map(BranchMember::member).toList();
+    }
+
+    /** The members of these branches and how they did, by branch and name, in one read. */
+    private List<BranchMember> members(UUID quizId, Set<Long> branchIds) {
+        return named.query("select mb.branch_id, m.member_id, m.name, count(a.submitted_at) as attempts,"
+                + " max(a.score) as best, max(case when a.passed then 1 else 0 end) as passed"
+                + " from org_member_branch mb join org_member m on m.member_id = mb.member_id"
+                + " join org_member_login l on l.member_id = m.member_id left join quiz_attempt a"
+                + " on a.username = l.username and a.quiz_id = :quiz and a.submitted_at is not null"
+                + " where mb.branch_id in (:branches) group by mb.branch_id, m.member_id, m.name"
+                + " order by mb.branch_id, m.name", Map.of("quiz", quizId, "branches", branchIds),
+                (rs, n) -> new BranchMember(rs.getLong("branch_id"), new MemberResult(rs.getLong("member_id"),
+                        rs.getString("name"), rs.getInt("attempts"), rs.getBigDecimal("best"),
+                        rs.getInt("passed") == 1)));
+    }
+
+    private record BranchMember(long branchId, MemberResult member) {
     }
 
     /** The questions missed most by members in reach (not answered right in a handed-in attempt). */
@@ -137,19 +143,18 @@ public class QuizResults {
                 t("results.column.attempts", locale), t("results.column.best", locale),
                 t("results.column.passed", locale));
         at = 1;
+        Map<Long, List<MemberResult>> byBranch = results.isEmpty() ? Map.of() : members(quizId,
+                results.stream().map(BranchResult::branchId).collect(Collectors.toSet())).stream()
+                .collect(Collectors.groupingBy(BranchMember::branchId,
+                        Collectors.mapping(BranchMember::member, Collectors.toList())));
         for (BranchResult branch : results) {
-            for (MemberResult member : byMember(quizId, branch.branchId())) {
+            for (MemberResult member : byBranch.getOrDefault(branch.branchId(), List.of())) {
                 row(members, at++, branch.branch(), member.name(), member.attempts(),
                         member.best() == null ? "" : member.best().stripTrailingZeros().toPlainString(),
                         t(member.passed() ? "results.yes" : "results.no", locale));
             }
         }
-        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return QuestionImport.bytes(workbook);
     }
 
     private String t(String key, Locale locale) {

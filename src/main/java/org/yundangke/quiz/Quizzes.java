@@ -98,6 +98,12 @@ public class Quizzes {
                 .orElseThrow(() -> new AccessDeniedException("quiz " + quizId + " is not open to the caller"));
     }
 
+    /** Every published quiz of a kind, newest first, whoever may take it. */
+    List<QuizInfo> published(QuizKind kind) {
+        return jdbc.query("select " + COLUMNS + " from quiz q where q.published and q.kind = ?"
+                + " order by q.created_at desc", Quizzes::info, kind.name());
+    }
+
     Optional<QuizInfo> find(UUID quizId) {
         return jdbc.query("select " + COLUMNS + " from quiz q where q.id = ?", Quizzes::info, quizId).stream()
                 .findFirst();
