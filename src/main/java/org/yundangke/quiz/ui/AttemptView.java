@@ -217,7 +217,7 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         feedback.removeAll();
         feedback.addClassName("ydk-feedback");
         if (asked.feedback() != null) {
-            showFeedback(asked, asked.feedback());
+            showFeedback(feedback, asked, asked.feedback());
         }
         body.add(progress, stem, readAloud, hint, options, feedback, navigation());
     }
@@ -298,13 +298,14 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         }
     }
 
-    private void showFeedback(AnswerSheet.Asked asked, AnswerSheet.Feedback given) {
+    /** Right or not, the right answer and the 解析: after each answer in practice, for each question in review. */
+    private void showFeedback(Div into, AnswerSheet.Asked asked, AnswerSheet.Feedback given) {
         Span verdict = new Span(getTranslation(given.right() ? "attempt.right" : "attempt.wrong",
                 rightAnswer(asked, given)));
         verdict.addClassName(given.right() ? "ydk-right" : "ydk-wrong");
-        feedback.add(verdict);
+        into.add(verdict);
         if (!given.explanation().isEmpty()) {
-            feedback.add(new Paragraph(getTranslation("attempt.explanation", given.explanation())));
+            into.add(new Paragraph(getTranslation("attempt.explanation", given.explanation())));
         }
     }
 
@@ -383,18 +384,9 @@ class AttemptView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             }
             item.add(new Paragraph(getTranslation("attempt.your-answer", asked.answer().isEmpty()
                     ? getTranslation("attempt.no-answer") : given(asked))));
-            Div explained = new Div();
-            AnswerSheet.Feedback given = asked.feedback();
-            if (given != null) {
-                Span verdictOfOne = new Span(getTranslation(given.right() ? "attempt.right" : "attempt.wrong",
-                        rightAnswer(asked, given)));
-                verdictOfOne.addClassName(given.right() ? "ydk-right" : "ydk-wrong");
-                explained.add(verdictOfOne);
-                if (!given.explanation().isEmpty()) {
-                    explained.add(new Paragraph(getTranslation("attempt.explanation", given.explanation())));
-                }
+            if (asked.feedback() != null) {
+                showFeedback(item, asked, asked.feedback());
             }
-            item.add(explained);
             body.add(item);
         }
     }
