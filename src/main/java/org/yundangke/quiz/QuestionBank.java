@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,12 +85,6 @@ public class QuestionBank {
         jdbc.update("update question set retired = true where id = ?", id);
     }
 
-    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
-    public Optional<Question> find(UUID id) {
-        return jdbc.query("select " + VERSION_COLUMNS + CURRENT + " where q.id = ? and not q.retired",
-                QuestionBank::question, id).stream().findFirst();
-    }
-
     /** A page of the bank, newest first: stem, tags or category containing the words (all of it when blank). */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public List<Question> search(String words, int offset, int limit) {
@@ -111,14 +104,6 @@ public class QuestionBank {
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public List<String> categories() {
         return jdbc.queryForList("select path from quiz_category order by path", String.class);
-    }
-
-    /** The current question whose stem reads the same (spaces and punctuation aside), if any. */
-    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
-    public Optional<UUID> sameStem(String stem) {
-        return jdbc.queryForList("select q.id from question q join question_version v on v.question_id = q.id"
-                + " and v.version = q.version where v.fingerprint = ? and not q.retired", UUID.class,
-                fingerprint(stem)).stream().findFirst();
     }
 
     /** The versions attempts were given, with their keys, for grading and review: one read for all of them. */
