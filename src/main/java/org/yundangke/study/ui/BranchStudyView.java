@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import org.springframework.data.domain.PageRequest;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.ui.Toasts;
@@ -28,11 +29,12 @@ import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.study.AssignableWork;
 import org.yundangke.study.Assignments;
 
 /**
- * A secretary's study plan for one branch: assign a course or a lesson, see how many members finished each this year
- * and who, and withdraw an assignment (after confirming).
+ * A secretary's study plan for one branch: assign a course, a lesson or a test, see how many members finished each
+ * this year and who, and withdraw an assignment (after confirming).
  */
 @Route("branches/:branchId/study")
 @RolesAllowed({"SECRETARY", "ADMIN"})
@@ -45,6 +47,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     final H2 title = new H2();
     final ComboBox<CourseInfo> course = new ComboBox<>();
     final ComboBox<LessonInfo> lesson = new ComboBox<>();
+    final ComboBox<AssignableWork.Work> work = new ComboBox<>();
     final Button assign = new Button();
     final DatePicker due = new DatePicker();
     final Grid<Assignments.BranchAssignment> grid = new Grid<>();
@@ -64,19 +67,13 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         course.setLabel(getTranslation("assignment.course"));
         course.setItemLabelGenerator(CourseInfo::title);
         course.setClearButtonVisible(true);
-        course.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                lesson.clear();
-            }
-        });
         lesson.setLabel(getTranslation("assignment.lesson"));
         lesson.setItemLabelGenerator(LessonInfo::title);
         lesson.setClearButtonVisible(true);
-        lesson.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                course.clear();
-            }
-        });
+        work.setLabel(getTranslation("assignment.work"));
+        work.setItemLabelGenerator(w -> w.title() + " · " + getTranslation(w.kind()));
+        work.setClearButtonVisible(true);
+        oneChoiceOf(course, lesson, work);
         assign.setText(getTranslation("assignment.assign"));
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         assign.setDisableOnClick(true);
@@ -91,13 +88,12 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         due.setHelperText(getTranslation("assignment.due.help"));
         due.setMin(calendar.today());
         due.setClearButtonVisible(true);
-        HorizontalLayout form = new HorizontalLayout(course, lesson, due, assign);
+        HorizontalLayout form = new HorizontalLayout(course, lesson, work, due, assign);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
         grid.addColumn(a -> a.study().title()).setHeader(getTranslation("assignment.title")).setFlexGrow(3);
-        grid.addColumn(a -> getTranslation(a.study().assignment().courseId() != null ? "assignment.kind.course"
-                : "assignment.kind.lesson")).setHeader(getTranslation("assignment.kind"));
+        grid.addColumn(this::kind).setHeader(getTranslation("assignment.kind"));
         grid.addColumn(a -> DAY.format(a.study().assignment().assignedAt())).setHeader(getTranslation("assignment.date"));
         grid.addColumn(a -> a.study().assignment().dueOn() == null ? "" : a.study().assignment().dueOn().toString())
                 .setHeader(getTranslation("assignment.due"));
@@ -124,36 +120,66 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         title.setText(getTranslation("assignment.page", branch.name()));
         course.setItems(catalogue.coursesForMe());
         lesson.setItems(catalogue.forMe(PageRequest.of(0, 200)).getContent());
+        work.setItems(assignments.workChoices());
         refresh();
     }
 
+    /** Choosing in one of the boxes empties the others: an assignment is one thing. */
+    @SafeVarargs
+    private static void oneChoiceOf(ComboBox<?>... boxes) {
+        for (ComboBox<?> box : boxes) {
+            box.addValueChangeListener(e -> {
+                if (e.getValue() != null) {
+                    Arrays.stream(boxes).filter(other -> other != box).forEach(ComboBox::clear);
+                }
+            });
+        }
+    }
+
     private void assign() {
-        if (course.getValue() == null && lesson.getValue() == null) {
+        if (course.getValue() == null && lesson.getValue() == null && work.getValue() == null) {
             Toasts.problem("assignment.choose");
             return;
         }
-        boolean assigned = UserErrors.attempt(() -> assignments.assign(branchId,
-                course.getValue() == null ? null : course.getValue().id(),
-                lesson.getValue() == null ? null : lesson.getValue().id(), due.getValue()));
+        boolean assigned = UserErrors.attempt(() -> {
+            if (work.getValue() != null) {
+                assignments.assignWork(branchId, work.getValue().id(), due.getValue());
+            } else {
+                assignments.assign(branchId, course.getValue() == null ? null : course.getValue().id(),
+                        lesson.getValue() == null ? null : lesson.getValue().id(), due.getValue());
+            }
+        });
         if (assigned) {
             course.clear();
             lesson.clear();
+            work.clear();
             due.clear();
             Toasts.done("assignment.done");
             refresh();
         }
     }
 
+    private String kind(Assignments.BranchAssignment assignment) {
+        Assignments.AssignedStudy study = assignment.study();
+        return getTranslation(study.work() != null ? study.work().kind()
+                : study.assignment().workId() != null ? "assignment.kind.work"
+                : study.assignment().courseId() != null ? "assignment.kind.course" : "assignment.kind.lesson");
+    }
+
     private String finishedCount(Assignments.BranchAssignment assignment) {
-        return assignment.study().lessons().isEmpty() ? getTranslation("assignment.unavailable")
-                : getTranslation("assignment.finished.count", assignment.finished(), assignment.online());
+        return !assignment.study().available() ? getTranslation("assignment.unavailable")
+                : getTranslation(assignment.study().work() != null ? "assignment.finished.done"
+                        : "assignment.finished.count", assignment.finished(), assignment.online());
     }
 
     private void showStandings(Assignments.AssignedStudy study) {
         Grid<Assignments.MemberStanding> who = new Grid<>();
         who.addColumn(s -> s.member().name()).setHeader(getTranslation("member.name"));
         who.addColumn(s -> s.member().username() == null ? getTranslation("assignment.offline")
-                : s.finished() ? getTranslation("assignment.member.finished")
+                : s.finished() ? getTranslation(study.work() != null ? "assignment.member.done"
+                        : "assignment.member.finished")
+                : study.work() != null ? getTranslation(s.started() ? "assignment.member.started"
+                        : "assignment.member.not-started")
                 : getTranslation("assignment.member.progress", s.completed(), s.lessons()))
                 .setHeader(getTranslation("assignment.member.state"));
         who.setItems(assignments.standings(study.assignment().id()));

@@ -1,6 +1,7 @@
 package org.yundangke.study.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -9,6 +10,7 @@ import com.vaadin.flow.router.RouterLink;
 import java.util.Collection;
 import java.util.function.Function;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.study.AssignableWork;
 
 /** Lessons as big cards: the title is one link to the lesson page; speaker, kind, length and a note under it. */
 final class LessonCards {
@@ -31,6 +33,20 @@ final class LessonCards {
         Span facts = new Span(facts(context, lesson) + (note.isEmpty() ? "" : " · " + note));
         Div card = new Div(open, facts, new Paragraph(lesson.summary()));
         card.addClassName("ydk-card");
+        return card;
+    }
+
+    /** Assigned work (a test) as a card that is one link as a whole: its title, its kind and the note. */
+    static Anchor workCard(Component context, AssignableWork.Work work, String note) {
+        Span title = new Span(work.title());
+        title.addClassName("ydk-card-title");
+        Span facts = new Span(context.getTranslation(work.kind()) + " · " + note);
+        facts.addClassName("ydk-card-note");
+        Anchor card = new Anchor(work.path());
+        card.getElement().setAttribute("router-link", true); // navigates inside the app, as a RouterLink does
+        card.add(title, facts);
+        card.addClassName("ydk-card");
+        card.addClassName("ydk-card-link");
         return card;
     }
 

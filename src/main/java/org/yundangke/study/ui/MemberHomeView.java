@@ -3,6 +3,7 @@ package org.yundangke.study.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -23,18 +24,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.yundangke.base.ui.EmptyState;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonSearch;
+import org.yundangke.study.Assignments;
 import org.yundangke.study.StudyPlan;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
 
 /**
- * A member's home: today's lessons first, each one big link to its lesson page (login → home → play), then the
- * branches they belong to.
+ * A member's home: today's study first (tests the branch assigned, then lessons), each one big link to its page
+ * (login → home → play), then the branches they belong to.
  */
 @Route("member")
 @Menu(order = 0, icon = "vaadin:home", title = "nav.member.home")
@@ -52,7 +55,8 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     private final Map<UUID, StudyPlan.Item> notes = new HashMap<>();
     final UnorderedList branches = new UnorderedList();
 
-    MemberHomeView(Catalogue catalogue, StudyPlan plan, OrgDirectory directory, LessonSearch search) {
+    MemberHomeView(Catalogue catalogue, StudyPlan plan, Assignments assignments, OrgDirectory directory,
+                   LessonSearch search) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
 
@@ -71,14 +75,18 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         add(searchBar, results);
 
         today.add(new H3(getTranslation("member.home.today")));
+        List<Assignments.WorkToDo> work = assignments.workToDo();
         List<StudyPlan.Item> items = plan.today(TODAY);
         items.forEach(item -> notes.put(item.lesson().id(), item));
         List<LessonInfo> fresh = catalogue.newThisWeek(SHOWN);
-        if (items.isEmpty()) {
+        if (items.isEmpty() && work.isEmpty()) {
             today.add(new EmptyState(getTranslation("member.home.today.empty.title"),
                     getTranslation("member.home.today.empty.text")));
         } else {
-            today.add(LessonCards.of(this, items.stream().map(StudyPlan.Item::lesson).toList(), this::note));
+            Div cards = LessonCards.of(this, items.stream().map(StudyPlan.Item::lesson).toList(), this::note);
+            work.reversed().forEach(w -> cards.addComponentAsFirst(LessonCards.workCard(this, w.work(),
+                    assigned(w.dueOn(), "member.home.assigned.work"))));
+            today.add(cards);
         }
         add(today);
 
@@ -118,9 +126,12 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         if (item.why() == StudyPlan.Why.CONTINUING) {
             return getTranslation("member.home.continue");
         }
-        LocalDate by = item.dueOn();
-        return by == null ? getTranslation("member.home.assigned")
-                : getTranslation("member.home.assigned.due", by.getMonthValue(), by.getDayOfMonth());
+        return assigned(item.dueOn(), "member.home.assigned");
+    }
+
+    /** "支部布置的…", with the date to finish by when there is one ({@code key} + ".due"). */
+    private String assigned(@Nullable LocalDate by, String key) {
+        return by == null ? getTranslation(key) : getTranslation(key + ".due", by.getMonthValue(), by.getDayOfMonth());
     }
 
     private void listBranches(OrgDirectory directory, MemberInfo record) {

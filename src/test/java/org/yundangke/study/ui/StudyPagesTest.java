@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Set;
@@ -84,6 +85,29 @@ class StudyPagesTest extends KaribuTest {
         _click(_get(GridKt._getCellComponent(plan.grid, 0, "actions"), Button.class, spec -> spec.withText("撤回")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(GridKt._size(plan.grid)).isZero();
+    }
+
+    @Test
+    void the_secretary_assigns_a_test_which_comes_before_the_lessons_on_the_member_home() {
+        login("secretary");
+        UI.getCurrent().navigate(BranchStudyView.class, new RouteParameters(BranchStudyView.BRANCH_ID,
+                String.valueOf(meiyuan)));
+        BranchStudyView plan = _get(BranchStudyView.class);
+        plan.lesson.setValue(plan.lesson.getListDataView().getItems().findFirst().orElseThrow());
+        plan.work.setValue(plan.work.getListDataView().getItems().filter(w -> w.title().equals("党章知识测验"))
+                .findFirst().orElseThrow()); // the demo's topical test
+        assertThat(plan.lesson.getValue()).as("an assignment is one thing").isNull();
+        plan.assign.click();
+        assertThat(GridKt._size(plan.grid)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(plan.grid, 0)).contains("党章知识测验", "测验")
+                .anySatisfy(cell -> assertThat(cell).matches("0 / \\d+ 人完成"));
+
+        login("member");
+        UI.getCurrent().navigate(MemberHomeView.class);
+        MemberHomeView home = _get(MemberHomeView.class);
+        Anchor first = _find(home.today, Anchor.class).getFirst();
+        assertThat(first.getHref()).startsWith("quizzes/");
+        assertThat(first.getElement().getTextRecursively()).contains("党章知识测验", "测验 · 支部布置");
     }
 
     @Test
