@@ -4,10 +4,12 @@
  * Playback URLs carry a short-lived token in the path; the element renews it through its Java component before it
  * expires and rewrites every request to use the current one. With report-url it tells the server which spans were
  * actually played (never the seek bar's position): every REPORT_EVERY_MS, and by beacon when the page goes away.
+ * With presence-url (a live session) it posts every PRESENCE_EVERY_MS while the stream plays on a visible page.
  */
 (() => {
   const RENEW_EVERY_MS = 4 * 60 * 1000;
   const REPORT_EVERY_MS = 12 * 1000;
+  const PRESENCE_EVERY_MS = 10 * 1000; // within every 15-second presence slot of the server's
   const MAX_STEP_S = 1.5; // a larger jump between two timeupdates is a seek, not playing
   const TOKEN = /\/play\/[^/]+\//;
 
@@ -135,6 +137,15 @@
           }
         }, {once: true});
       }
+      if (this.getAttribute('presence-url')) {
+        // a live session: say "watching" while the stream plays on a visible page; the server's clock counts it
+        this.presence = setInterval(() => {
+          const v = this.video;
+          if (v && !v.paused && !v.ended && document.visibilityState === 'visible') {
+            window.ydkReport(this.getAttribute('presence-url'), '{}', false);
+          }
+        }, PRESENCE_EVERY_MS);
+      }
       if (!this.getAttribute('report-url')) {
         return;
       }
@@ -178,6 +189,7 @@
       this.report(false);
       clearInterval(this.renewal);
       clearInterval(this.reporting);
+      clearInterval(this.presence);
       document.removeEventListener('visibilitychange', this.onHide);
       window.removeEventListener('pagehide', this.onLeave);
       if (this.hls) {

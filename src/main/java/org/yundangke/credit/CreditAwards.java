@@ -92,13 +92,12 @@ class CreditAwards {
     }
 
     void credit(LiveAttended attended) {
-        memberOf(attended.username()).ifPresent(member -> {
-            LocalDate day = calendar.dayOf(attended.attendedAt());
-            String source = attended.liveId() + "@" + day.getYear();
-            award(member, lengthTier(attended.minutes(), day), CreditSource.LIVE, source, day, attended.title(),
-                    BigDecimal.ONE);
-            award(member, CreditRule.LIVE_POINTS, CreditSource.LIVE, source, day, attended.title(), BigDecimal.ONE);
-        });
+        LocalDate day = calendar.dayOf(attended.attendedAt());
+        String source = attended.liveId() + "@" + day.getYear();
+        award(attended.memberId(), lengthTier(attended.minutes(), day), CreditSource.LIVE, source, day,
+                attended.title(), BigDecimal.ONE);
+        award(attended.memberId(), CreditRule.LIVE_POINTS, CreditSource.LIVE, source, day, attended.title(),
+                BigDecimal.ONE);
     }
 
     /** The lesson-hours rule for a length: the one with the longest minimum the lesson still reaches. */

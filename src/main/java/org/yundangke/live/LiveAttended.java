@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A member attended a live lecture or online report meeting for {@code minutes}, at home or in a sub-venue (分会场)
- * where a secretary took attendance. Published once per member and live session.
+ * A member attended a live talk or online report meeting for {@code minutes}: in the app, by the meeting link, in a
+ * group a secretary recorded (members without a login too, hence the member id), or by the meeting platform's export.
+ * Published once per member and live session.
  */
-public record LiveAttended(String username, UUID liveId, String title, int minutes, Instant attendedAt) {
+public record LiveAttended(long memberId, UUID liveId, String title, int minutes, Instant attendedAt) {
 }

@@ -1,8 +1,10 @@
 /**
- * Livestreams and online report meetings (网上报告会): so far only the event an attendance publishes, which the credit
- * module turns into 学时 and points. Scheduling, the stream links and attendance taking come with their own issue.
+ * Live talks and online report meetings (网上专题报告会): sessions scheduled for every member or for committees, joined
+ * by an outside meeting link or watched in the app (RTMP in through media's {@code LiveStreams}, HLS out through the
+ * same token-checked playback as talks), reminders, a calendar feed, and attendance the server can vouch for, which
+ * publishes {@link org.yundangke.live.LiveAttended} once per member and session for the credit module.
  */
-@ApplicationModule(allowedDependencies = {"base"})
+@ApplicationModule(allowedDependencies = {"base", "base :: ui", "org", "media", "study"})
 @NullMarked
 package org.yundangke.live;
 

@@ -65,6 +65,21 @@ class Media {
         this.sizeBytes = sizeBytes;
     }
 
+    /** A live stream being received: played as it comes, transcoded as a talk once its recording is complete. */
+    static Media live(String ownerUsername, String title, Instant now) {
+        Media stream = new Media(ownerUsername, "live.ts", 0, now);
+        stream.title = title.length() > 200 ? title.substring(0, 200) : title;
+        stream.state = MediaState.LIVE;
+        stream.kind = MediaKind.VIDEO;
+        return stream;
+    }
+
+    /** The recording of a live stream, stored as the original: what the probe found, and queued for transcoding. */
+    void recorded(ProbeResult probe, long sizeBytes, Instant now) {
+        this.sizeBytes = sizeBytes;
+        accepted(probe, now);
+    }
+
     /** The name as stored: never empty, at most 255 characters with its extension kept (a phone may send any name). */
     static String fittedName(@Nullable String filename) {
         String name = filename == null || filename.isBlank() ? "talk" : filename.strip();

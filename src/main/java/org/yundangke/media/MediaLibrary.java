@@ -95,7 +95,7 @@ public class MediaLibrary {
     public PlaybackSource play(UUID mediaId) {
         Media talk = media.findById(mediaId).orElseThrow(() -> new AccessDeniedException("no talk " + mediaId));
         boolean granted = mayManage(talk) || permissions.stream().anyMatch(p -> p.mayPlay(mediaId));
-        if (!granted || talk.getState() != MediaState.READY) {
+        if (!granted || (talk.getState() != MediaState.READY && talk.getState() != MediaState.LIVE)) {
             throw new AccessDeniedException(CurrentUser.name() + " may not play " + mediaId);
         }
         String token = tokens.issue(mediaId, CurrentUser.name());
@@ -103,7 +103,8 @@ public class MediaLibrary {
         String renditions = talk.toInfo().renditions();
         String audioOnly = renditions == null ? null : java.util.Arrays.stream(renditions.split(","))
                 .filter(r -> r.startsWith("audio")).reduce((first, last) -> last).map(r -> r + "/index.m3u8").orElse(null);
-        return new PlaybackSource(mediaId, talk.getKind(), base + "hls/" + Ladder.MASTER, base + Ladder.POSTER, token,
+        return new PlaybackSource(mediaId, talk.getKind(), base + "hls/" + Ladder.MASTER,
+                talk.getState() == MediaState.LIVE ? "" : base + Ladder.POSTER, token,
                 audioOnly, talk.hasCaptions() ? base + CAPTIONS : null);
     }
 

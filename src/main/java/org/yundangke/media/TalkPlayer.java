@@ -58,6 +58,12 @@ public class TalkPlayer extends Component implements HasSize {
         return this;
     }
 
+    /** Has the element post to {@code url} every ~10 s while a live stream plays on a visible page. */
+    public TalkPlayer reportPresenceTo(String url) {
+        getElement().setAttribute("presence-url", url);
+        return this;
+    }
+
     @ClientCallable
     String renewToken() {
         return library.renewToken(mediaId);

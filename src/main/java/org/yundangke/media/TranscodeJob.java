@@ -244,7 +244,7 @@ public class TranscodeJob {
         }).orElse(null));
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

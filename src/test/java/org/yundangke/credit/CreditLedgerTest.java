@@ -130,7 +130,7 @@ class CreditLedgerTest {
         assertThat(awards.lengthTier(29.9, day)).isEqualTo("LESSON_HOURS_MEDIUM");
         assertThat(awards.lengthTier(15, day)).isEqualTo("LESSON_HOURS_MEDIUM");
         assertThat(awards.lengthTier(3, day)).isEqualTo("LESSON_HOURS_SHORT");
-        LiveAttended live = new LiveAttended("member", UUID.randomUUID(), "网上报告会", 20, at(day));
+        LiveAttended live = new LiveAttended(member, UUID.randomUUID(), "网上报告会", 20, at(day));
         awards.credit(live);
         assertThat(entriesFor(live.liveId() + "@2042")).extracting(LedgerEntry::ruleCode, LedgerEntry::amount)
                 .extracting(t -> t.toList().get(0) + "=" + ((BigDecimal) t.toList().get(1)).stripTrailingZeros().toPlainString())

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.function.Function;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.study.AssignableWork;
+import org.yundangke.study.OnMemberHome;
 
 /** Lessons as big cards: the title is one link to the lesson page; speaker, kind, length and a note under it. */
 final class LessonCards {
@@ -47,6 +48,23 @@ final class LessonCards {
         card.add(title, facts);
         card.addClassName("ydk-card");
         card.addClassName("ydk-card-link");
+        return card;
+    }
+
+    /** Another module's card (a live talk): one link as a whole, marked while it is on now. */
+    static Anchor otherCard(OnMemberHome.Card other) {
+        Span title = new Span(other.title());
+        title.addClassName("ydk-card-title");
+        Span note = new Span(other.note());
+        note.addClassName("ydk-card-note");
+        Anchor card = new Anchor(other.path());
+        card.getElement().setAttribute("router-link", true);
+        card.add(title, note);
+        card.addClassName("ydk-card");
+        card.addClassName("ydk-card-link");
+        if (other.now()) {
+            card.addClassName("ydk-card-now");
+        }
         return card;
     }
 

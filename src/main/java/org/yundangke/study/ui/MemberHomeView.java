@@ -30,6 +30,7 @@ import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonSearch;
 import org.yundangke.study.Assignments;
+import org.yundangke.study.OnMemberHome;
 import org.yundangke.study.StudyPlan;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
@@ -51,12 +52,14 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     final TextField searchField = new TextField();
     final Section results = new Section();
     final Section today = new Section();
+    /** Live talks of the coming week (from the live module), above today's study. */
+    final Section soon = new Section();
     /** Why each lesson of today's list is on it. */
     private final Map<UUID, StudyPlan.Item> notes = new HashMap<>();
     final UnorderedList branches = new UnorderedList();
 
     MemberHomeView(Catalogue catalogue, StudyPlan plan, Assignments assignments, OrgDirectory directory,
-                   LessonSearch search) {
+                   LessonSearch search, List<OnMemberHome> others) {
         addClassName("ydk-page");
         add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
 
@@ -74,6 +77,14 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         searchBar.setWrap(true); // at the largest font on a phone the button goes under the field
         add(searchBar, results);
 
+        List<OnMemberHome.Card> fromOthers = others.stream().flatMap(o -> o.cards(getLocale()).stream()).toList();
+        if (!fromOthers.isEmpty()) {
+            Div live = new Div();
+            live.addClassName("ydk-cards");
+            fromOthers.forEach(c -> live.add(LessonCards.otherCard(c)));
+            soon.add(new H3(getTranslation("member.home.live")), live);
+            add(soon);
+        }
         today.add(new H3(getTranslation("member.home.today")));
         List<Assignments.WorkToDo> work = assignments.workToDo();
         List<StudyPlan.Item> items = plan.today(TODAY);

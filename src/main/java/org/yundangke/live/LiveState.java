@@ -1,0 +1,6 @@
+package org.yundangke.live;
+
+/** Where a session is in time, by the server's clock. */
+public enum LiveState {
+    UPCOMING, LIVE, ENDED, CANCELLED
+}
