@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.live.LiveAttended;
+import org.yundangke.live.LiveSessions;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.quiz.DailyPracticeDone;
 import org.yundangke.quiz.QuizPassed;
@@ -34,8 +36,11 @@ class CreditAwards {
     private final CreditRules rules;
     private final OrgDirectory directory;
     private final StudyCalendar calendar;
+    private final LiveSessions liveSessions;
 
-    CreditAwards(CreditLedger ledger, CreditRules rules, OrgDirectory directory, StudyCalendar calendar) {
+    CreditAwards(CreditLedger ledger, CreditRules rules, OrgDirectory directory, StudyCalendar calendar,
+                 LiveSessions liveSessions) {
+        this.liveSessions = liveSessions;
         this.calendar = calendar;
         this.ledger = ledger;
         this.rules = rules;
@@ -64,6 +69,11 @@ class CreditAwards {
 
     void credit(LessonCompleted done) {
         memberOf(done.username()).ifPresent(member -> {
+            Optional<UUID> live = liveSessions.sessionReplayedBy(done.lessonId());
+            if (live.isPresent() && ledger.awarded(member, CreditSource.LIVE, live.get().toString())) {
+                log.info("Member {} attended {} live: its replay earns nothing more", member, live.get());
+                return;
+            }
             LocalDate day = calendar.dayOf(done.completedAt());
             String source = done.lessonId() + "@" + day.getYear();
             double minutes = done.durationSeconds() / 60;
@@ -92,6 +102,12 @@ class CreditAwards {
     }
 
     void credit(LiveAttended attended) {
+        Optional<UUID> replay = liveSessions.replayOf(attended.liveId());
+        if (replay.isPresent() && ledger.awarded(attended.memberId(), CreditSource.LESSON, replay.get().toString())) {
+            log.info("Member {} studied the replay of {}: attending it earns nothing more", attended.memberId(),
+                    attended.liveId());
+            return;
+        }
         LocalDate day = calendar.dayOf(attended.attendedAt());
         String source = attended.liveId() + "@" + day.getYear();
         award(attended.memberId(), lengthTier(attended.minutes(), day), CreditSource.LIVE, source, day,

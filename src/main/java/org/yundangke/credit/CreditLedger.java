@@ -166,6 +166,15 @@ public class CreditLedger {
         return used == null ? BigDecimal.ZERO : used;
     }
 
+    /** Whether the member was awarded anything for this source (in any year), not taken back by a correction. */
+    boolean awarded(long memberId, CreditSource source, String sourceId) {
+        Integer found = jdbc.queryForObject("select count(*) from credit_entry e where e.member_id = ? and e.source = ?"
+                + " and (e.source_id = ? or e.source_id like ?) and e.reverses_id is null and not exists"
+                + " (select 1 from credit_entry r where r.idem_key = " + REVERSAL_KEY + ")", Integer.class, memberId,
+                source.name(), sourceId, sourceId + "@%");
+        return found != null && found > 0;
+    }
+
     private Optional<LedgerEntry> byKey(String key) {
         return jdbc.query("select * from credit_entry where idem_key = ?", ROW, key).stream().findFirst();
     }

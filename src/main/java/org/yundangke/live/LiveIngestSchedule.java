@@ -31,7 +31,11 @@ class LiveIngestSchedule {
     private final LiveProperties properties;
     private ScheduledExecutorService ticks;
 
-    LiveIngestSchedule(JdbcTemplate jdbc, LiveStreams streams, StudyCalendar calendar, LiveProperties properties) {
+    private final LiveReplays replays;
+
+    LiveIngestSchedule(JdbcTemplate jdbc, LiveStreams streams, StudyCalendar calendar, LiveProperties properties,
+                       LiveReplays replays) {
+        this.replays = replays;
         this.jdbc = jdbc;
         this.streams = streams;
         this.calendar = calendar;
@@ -61,7 +65,7 @@ class LiveIngestSchedule {
         }
     }
 
-    /** Opens what should listen now, finishes what has ended (or was cancelled). */
+    /** Opens what should listen now, finishes what has ended (or was cancelled), publishes the replays ready. */
     void tick() {
         Instant now = calendar.now();
         jdbc.query("select id, title, created_by, media_id, ingest_port, stream_key from live_session"
@@ -84,5 +88,6 @@ class LiveIngestSchedule {
                     jdbc.update("update live_session set stream_closed = true where id = ?",
                             rs.getObject("id", UUID.class));
                 }, Timestamp.from(now.minus(properties.closeAfter())));
+        replays.makeDue();
     }
 }

@@ -148,6 +148,18 @@ public class LiveSessions {
                 (String) row.get("stream_key"));
     }
 
+    /** The session whose recording this lesson is, if it is one (one credit per talk: live or replay). */
+    public Optional<UUID> sessionReplayedBy(UUID lessonId) {
+        return jdbc.queryForList("select id from live_session where replay_lesson_id = ?", UUID.class, lessonId).stream()
+                .findFirst();
+    }
+
+    /** The lesson that replays this session, once its recording is one. */
+    public Optional<UUID> replayOf(UUID sessionId) {
+        return jdbc.queryForList("select replay_lesson_id from live_session where id = ? and replay_lesson_id is not null",
+                UUID.class, sessionId).stream().findFirst();
+    }
+
     Optional<LiveSession> find(UUID sessionId) {
         return query("where s.id = :id", Map.of("id", sessionId)).stream().findFirst();
     }

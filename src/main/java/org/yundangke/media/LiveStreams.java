@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +81,11 @@ public class LiveStreams {
             ingest.thread = Thread.ofVirtual().name("live-" + port).start(ingest);
             return ingest;
         });
+    }
+
+    /** Where a stream (or the talk its recording became) stands; empty once deleted (it received nothing). */
+    public Optional<MediaState> state(UUID mediaId) {
+        return media.findById(mediaId).map(Media::getState);
     }
 
     /** Whether a publisher is streaming into this node now. */

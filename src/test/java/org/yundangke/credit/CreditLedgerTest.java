@@ -138,6 +138,42 @@ class CreditLedgerTest {
     }
 
     @Test
+    void a_talk_earns_once_whether_attended_live_or_studied_as_its_replay() {
+        UUID attendedLive = UUID.randomUUID();
+        UUID watchedReplay = UUID.randomUUID();
+        UUID replayOne = UUID.randomUUID();
+        UUID replayTwo = UUID.randomUUID();
+        liveSessionWithReplay(attendedLive, replayOne);
+        liveSessionWithReplay(watchedReplay, replayTwo);
+        LocalDate day = LocalDate.of(2044, 6, 1);
+
+        awards.credit(new LiveAttended(member, attendedLive, "网上报告会", 60, at(day)));
+        awards.credit(new LessonCompleted("member", replayOne, "网上报告会（回放）", 60 * 60, at(day.plusDays(1))));
+        assertThat(entriesFor(attendedLive + "@2044")).isNotEmpty();
+        assertThat(entriesFor(replayOne + "@2044")).as("the replay of a talk attended live").isEmpty();
+
+        awards.credit(new LessonCompleted("member", replayTwo, "另一场报告会（回放）", 60 * 60, at(day)));
+        awards.credit(new LiveAttended(member, watchedReplay, "另一场报告会", 60, at(day.plusDays(1))));
+        assertThat(entriesFor(replayTwo + "@2044")).isNotEmpty();
+        assertThat(entriesFor(watchedReplay + "@2044")).as("live attendance after the replay").isEmpty();
+
+        long other = jdbc.queryForObject("select min(id) from member where id <> ?", Long.class, member);
+        awards.credit(new LiveAttended(other, watchedReplay, "另一场报告会", 60, at(day)));
+        assertThat(jdbc.queryForObject("select count(*) from credit_entry where member_id = ? and source_id = ?",
+                Integer.class, other, watchedReplay + "@2044")).as("another member, who did not watch the replay")
+                .isPositive();
+    }
+
+    private void liveSessionWithReplay(UUID session, UUID lesson) {
+        jdbc.update("insert into live_session (id, title, speaker, summary, starts_at, ends_at, mode, join_url,"
+                + " attend_percent, everyone, replay_lesson_id, created_by, created_at) values (?, '报告会', '周宣讲', '',"
+                + " ?, ?, 'LINK', 'https://meeting.tencent.com/dm/1', 60, true, ?, 'lecturer', ?)", session,
+                java.sql.Timestamp.from(java.time.Instant.parse("2044-06-01T01:00:00Z")),
+                java.sql.Timestamp.from(java.time.Instant.parse("2044-06-01T02:00:00Z")), lesson,
+                java.sql.Timestamp.from(java.time.Instant.now()));
+    }
+
+    @Test
     void the_daily_cap_cuts_and_then_zeroes_awards_and_says_so() {
         LocalDate day = LocalDate.of(2043, 4, 2);
         for (int i = 0; i < 3; i++) { // 30-minute lessons: 6 watching points each, 10 a day at most
