@@ -66,7 +66,7 @@ class LiveIngestSchedule {
     }
 
     /** Opens what should listen now, finishes what has ended (or was cancelled), publishes the replays ready. */
-    void tick() {
+    synchronized void tick() {
         Instant now = calendar.now();
         jdbc.query("select id, title, created_by, media_id, ingest_port, stream_key from live_session"
                 + " where mode = 'APP' and not cancelled and not stream_closed and starts_at <= ? and ends_at > ?",
@@ -82,11 +82,12 @@ class LiveIngestSchedule {
         jdbc.query("select id, media_id from live_session where mode = 'APP' and not stream_closed"
                 + " and (cancelled or ends_at <= ?)", rs -> {
                     UUID media = rs.getObject("media_id", UUID.class);
-                    if (media != null) {
+                    // claimed first: a stream is finished once, whoever ticks
+                    int claimed = jdbc.update("update live_session set stream_closed = true where id = ?"
+                            + " and not stream_closed", rs.getObject("id", UUID.class));
+                    if (claimed == 1 && media != null) {
                         streams.finish(media);
                     }
-                    jdbc.update("update live_session set stream_closed = true where id = ?",
-                            rs.getObject("id", UUID.class));
                 }, Timestamp.from(now.minus(properties.closeAfter())));
         replays.makeDue();
     }

@@ -99,7 +99,10 @@ class LiveListView extends VerticalLayout implements HasDynamicTitle {
         feed.setReadOnly(true);
         feed.setValue(url);
         feed.setWidthFull();
-        Anchor subscribe = new Anchor(url.replaceFirst("^https?://", "webcal://"), getTranslation("live.feed.subscribe"));
+        Anchor subscribe = new Anchor();
+        subscribe.setText(getTranslation("live.feed.subscribe"));
+        // webcal: hands the address to the phone's calendar app; it is our own address, made just above
+        subscribe.setUnsafeHref(url.replaceFirst("^https?://", "webcal://"));
         subscribe.getElement().setAttribute("router-ignore", true);
         subscribe.addClassName("ydk-big-link");
         Button renew = new Button(getTranslation("live.feed.renew"), e -> {

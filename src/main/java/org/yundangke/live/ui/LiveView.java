@@ -150,7 +150,7 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private void inTheApp() {
         if (shownState == LiveState.LIVE && session.mediaId() != null) {
             TalkPlayer player = new TalkPlayer(media, media.play(session.mediaId()))
-                    .reportPresenceTo("api/live/" + session.id() + "/presence");
+                    .reportPresenceTo("/api/live/" + session.id() + "/presence");
             player.setWidthFull();
             way.add(player, new Paragraph(getTranslation("live.app.press-play")));
         } else if (shownState == LiveState.ENDED) {
