@@ -54,17 +54,20 @@ public class LiveAttendance {
     }
 
     /**
-     * "我已参加" for a meeting-link session: accepted only while it is on (by the server's clock); counts the whole
-     * session, as the member says they are in it from now.
+     * "我已参加" for a meeting-link session: accepted only while it is on (by the server's clock), and with the word
+     * the speaker said when the session asks one; counts the whole session, as the member says they are in it.
      */
     @PreAuthorize("isAuthenticated()")
-    public void checkIn(UUID sessionId) {
+    public void checkIn(UUID sessionId, @Nullable String word) {
         LiveSession session = sessions.open(sessionId);
         if (session.mode() != LiveMode.LINK) {
             throw new UserError("live.check-in.in-app");
         }
         if (session.state(calendar.now()) != LiveState.LIVE) {
             throw new UserError("live.check-in.outside");
+        }
+        if (!sessions.checkWordMatches(sessionId, word)) {
+            throw new UserError("live.check-in.word");
         }
         record(session, myMemberId(), How.LINK, (int) session.length().toMinutes());
     }
@@ -144,7 +147,7 @@ public class LiveAttendance {
     }
 
     /** One attendance per member and session; the first publishes LiveAttended. */
-    private boolean record(LiveSession session, long memberId, How how, int minutes) {
+    boolean record(LiveSession session, long memberId, How how, int minutes) {
         Instant now = calendar.now();
         int made = jdbc.update("insert into live_attendance (session_id, member_id, how, minutes, attended_at,"
                 + " recorded_by) values (?, ?, ?, ?, ?, ?) on conflict do nothing", session.id(), memberId, how.name(),

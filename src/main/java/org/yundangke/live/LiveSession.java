@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param attendPercent the share of the session a member must be present for to count as attended
  * @param audience      the committees whose subtrees it is for; empty when {@code everyone}
  * @param mediaId       in the app: the stream, and after the end the replay's talk
+ * @param asksWord      "我已参加" asks for the word the speaker says (the word itself stays on the server)
  */
 public record LiveSession(UUID id, String title, String speaker, String summary, Instant startsAt, Instant endsAt,
                           LiveMode mode, @Nullable String joinUrl, int attendPercent, boolean everyone,
                           Set<Long> audience, @Nullable UUID mediaId, @Nullable UUID replayLessonId,
-                          boolean cancelled, String createdBy) {
+                          boolean cancelled, String createdBy, boolean asksWord) {
 
     public LiveState state(Instant now) {
         if (cancelled) {

@@ -85,12 +85,14 @@ public class LiveSessions {
         String key = draft.mode() == LiveMode.APP ? HexFormat.of().formatHex(randomBytes()) : null;
         Integer port = draft.mode() == LiveMode.APP ? freePort(draft.startsAt(), draft.endsAt()) : null;
         jdbc.update("insert into live_session (id, title, speaker, summary, starts_at, ends_at, mode, join_url,"
-                + " attend_percent, everyone, stream_key, ingest_port, created_by, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, draft.title().strip(),
+                + " attend_percent, everyone, stream_key, ingest_port, created_by, created_at, check_word)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, draft.title().strip(),
                 draft.speaker().strip(), draft.summary().strip(), Timestamp.from(draft.startsAt()),
                 Timestamp.from(draft.endsAt()), draft.mode().name(),
                 draft.mode() == LiveMode.LINK ? draft.joinUrl().strip() : null, draft.attendPercent(),
-                audience.isEmpty(), key, port, CurrentUser.name(), Timestamp.from(calendar.now()));
+                audience.isEmpty(), key, port, CurrentUser.name(), Timestamp.from(calendar.now()),
+                draft.mode() == LiveMode.LINK && draft.checkWord() != null && !draft.checkWord().isBlank()
+                        ? draft.checkWord().strip() : null);
         for (Long committee : audience) {
             jdbc.update("insert into live_audience (session_id, committee_id) values (?, ?)", id, committee);
         }
@@ -160,6 +162,17 @@ public class LiveSessions {
                 UUID.class, sessionId).stream().findFirst();
     }
 
+    /** Whether {@code word} is the session's check word (spaces and letter case aside); true when it asks none. */
+    boolean checkWordMatches(UUID sessionId, @Nullable String word) {
+        String expected = jdbc.queryForObject("select check_word from live_session where id = ?", String.class,
+                sessionId);
+        return expected == null || (word != null && normalised(word).equals(normalised(expected)));
+    }
+
+    private static String normalised(String word) {
+        return word.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     Optional<LiveSession> find(UUID sessionId) {
         return query("where s.id = :id", Map.of("id", sessionId)).stream().findFirst();
     }
@@ -197,7 +210,8 @@ public class LiveSessions {
                 + " where bc.committee_id in (:audience)", Map.of("audience", session.audience()), String.class);
     }
 
-    private LiveSession authored(UUID sessionId) {
+    /** A session of the caller's (its author, or an admin); any other id is refused alike. */
+    LiveSession authored(UUID sessionId) {
         return find(sessionId).filter(LiveSessions::mayManage)
                 .orElseThrow(() -> new AccessDeniedException("live " + sessionId + " is not the caller's"));
     }
@@ -221,7 +235,7 @@ public class LiveSessions {
         return sessions.stream().map(s -> audiences.containsKey(s.id()) ? new LiveSession(s.id(), s.title(),
                 s.speaker(), s.summary(), s.startsAt(), s.endsAt(), s.mode(), s.joinUrl(), s.attendPercent(),
                 s.everyone(), Set.copyOf(audiences.get(s.id())), s.mediaId(), s.replayLessonId(), s.cancelled(),
-                s.createdBy()) : s).toList();
+                s.createdBy(), s.asksWord()) : s).toList();
     }
 
     /** The lowest port of the range that no other in-app session uses around the same time. */
@@ -257,6 +271,9 @@ public class LiveSessions {
         if (draft.mode() == LiveMode.LINK && !isWebAddress(draft.joinUrl())) {
             throw new UserError("live.invalid.url");
         }
+        if (draft.checkWord() != null && draft.checkWord().strip().length() > 50) {
+            throw new UserError("live.invalid.word");
+        }
     }
 
     static boolean isWebAddress(@Nullable String url) {
@@ -283,7 +300,8 @@ public class LiveSessions {
                 rs.getString("summary"), instant(rs, "starts_at"), instant(rs, "ends_at"),
                 LiveMode.valueOf(rs.getString("mode")), rs.getString("join_url"), rs.getInt("attend_percent"),
                 rs.getBoolean("everyone"), Set.of(), rs.getObject("media_id", UUID.class),
-                rs.getObject("replay_lesson_id", UUID.class), rs.getBoolean("cancelled"), rs.getString("created_by"));
+                rs.getObject("replay_lesson_id", UUID.class), rs.getBoolean("cancelled"), rs.getString("created_by"),
+                rs.getString("check_word") != null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

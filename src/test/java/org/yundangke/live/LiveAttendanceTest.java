@@ -84,11 +84,11 @@ class LiveAttendanceTest {
         LiveSession session = schedule(LiveMode.LINK, 60);
         logins.as("member");
         clock.set(session.startsAt().minus(Duration.ofMinutes(1)));
-        assertThatThrownBy(() -> attendance.checkIn(session.id())).isInstanceOfSatisfying(UserError.class,
+        assertThatThrownBy(() -> attendance.checkIn(session.id(), null)).isInstanceOfSatisfying(UserError.class,
                 e -> assertThat(e.messageKey()).isEqualTo("live.check-in.outside"));
         clock.set(session.startsAt().plus(Duration.ofMinutes(5)));
-        attendance.checkIn(session.id());
-        attendance.checkIn(session.id()); // a second tap
+        attendance.checkIn(session.id(), null);
+        attendance.checkIn(session.id(), null); // a second tap
         assertThat(attended(session)).singleElement().satisfies(a -> {
             assertThat(a.memberId()).isEqualTo(member);
             assertThat(a.minutes()).isEqualTo(60);
@@ -98,7 +98,25 @@ class LiveAttendanceTest {
         LiveSession other = schedule(LiveMode.LINK, 60);
         logins.as("member");
         clock.set(other.endsAt());
-        assertThatThrownBy(() -> attendance.checkIn(other.id())).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> attendance.checkIn(other.id(), null)).isInstanceOf(UserError.class);
+    }
+
+    @Test
+    void a_session_with_a_check_word_takes_the_check_in_only_with_the_word_the_speaker_said() {
+        logins.as("lecturer");
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        LiveSession session = sessions.schedule(new LiveDraft("口令签到 " + UUID.randomUUID(), "周宣讲", "", start,
+                start.plus(Duration.ofMinutes(60)), LiveMode.LINK, "https://meeting.tencent.com/dm/abc", 60, Set.of(),
+                "遵义会议"));
+        assertThat(session.asksWord()).isTrue();
+        logins.as("member");
+        clock.set(start.plus(Duration.ofMinutes(20)));
+        assertThatThrownBy(() -> attendance.checkIn(session.id(), null)).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.messageKey()).isEqualTo("live.check-in.word"));
+        assertThatThrownBy(() -> attendance.checkIn(session.id(), "古田会议")).isInstanceOf(UserError.class);
+        assertThat(attended(session)).isEmpty();
+        attendance.checkIn(session.id(), " 遵义 会议 ");
+        assertThat(attended(session)).hasSize(1);
     }
 
     @Test

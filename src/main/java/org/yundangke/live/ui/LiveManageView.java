@@ -65,6 +65,7 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
     final TimePicker end = new TimePicker();
     final RadioButtonGroup<LiveMode> mode = new RadioButtonGroup<>();
     final TextField joinUrl = new TextField();
+    final TextField checkWord = new TextField();
     final IntegerField percent = new IntegerField();
     final MultiSelectComboBox<CommitteeInfo> audience = new MultiSelectComboBox<>();
     final Button schedule = new Button();
@@ -94,7 +95,13 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
         mode.setItems(LiveMode.LINK, LiveMode.APP);
         mode.setItemLabelGenerator(m -> getTranslation("live.form.mode." + m.name().toLowerCase()));
         mode.setValue(LiveMode.LINK);
-        mode.addValueChangeListener(e -> joinUrl.setVisible(e.getValue() == LiveMode.LINK));
+        mode.addValueChangeListener(e -> {
+            joinUrl.setVisible(e.getValue() == LiveMode.LINK);
+            checkWord.setVisible(e.getValue() == LiveMode.LINK);
+        });
+        checkWord.setLabel(getTranslation("live.form.word"));
+        checkWord.setHelperText(getTranslation("live.form.word.help"));
+        checkWord.setMaxLength(50);
         joinUrl.setLabel(getTranslation("live.form.url"));
         joinUrl.setHelperText(getTranslation("live.form.url.help"));
         joinUrl.setMaxLength(1000);
@@ -120,7 +127,8 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
                 schedule.setEnabled(true);
             }
         });
-        FormLayout form = new FormLayout(title, speaker, summary, day, start, end, mode, joinUrl, percent, audience);
+        FormLayout form = new FormLayout(title, speaker, summary, day, start, end, mode, joinUrl, checkWord, percent,
+                audience);
         form.setColspan(summary, 2);
         form.setColspan(mode, 2);
         form.setColspan(joinUrl, 2);
@@ -140,12 +148,14 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
         Instant ends = day.getValue().atTime(end.getValue()).atZone(StudyCalendar.ZONE).toInstant();
         Set<Long> committees = audience.getValue().stream().map(CommitteeInfo::id).collect(Collectors.toSet());
         LiveDraft draft = new LiveDraft(title.getValue(), speaker.getValue(), summary.getValue(), starts, ends,
-                mode.getValue(), joinUrl.getValue(), percent.getValue() == null ? 0 : percent.getValue(), committees);
+                mode.getValue(), joinUrl.getValue(), percent.getValue() == null ? 0 : percent.getValue(), committees,
+                checkWord.getValue());
         if (UserErrors.attemptGet(() -> sessions.schedule(draft)).isPresent()) {
             Toasts.done("live.form.done");
             title.clear();
             summary.clear();
             joinUrl.clear();
+            checkWord.clear();
             refresh();
         }
     }

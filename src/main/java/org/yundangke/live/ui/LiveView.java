@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -51,6 +52,7 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     final Paragraph standing = new Paragraph();
     final Paragraph countdown = new Paragraph();
     final Button checkIn = new Button();
+    final TextField word = new TextField();
     private final LiveSessions sessions;
     private final LiveAttendance attendance;
     private final LiveReminders reminders;
@@ -75,12 +77,15 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         checkIn.addClassName("ydk-big-button");
         checkIn.setDisableOnClick(true);
         checkIn.addClickListener(e -> {
-            if (UserErrors.attempt(() -> attendance.checkIn(session.id()))) {
+            if (UserErrors.attempt(() -> attendance.checkIn(session.id(), word.getValue()))) {
                 Toasts.done("live.check-in.done");
             }
             showStanding();
         });
         countdown.addClassName("ydk-card-note");
+        word.setLabel(getTranslation("live.check-in.word.label"));
+        word.setHelperText(getTranslation("live.check-in.word.help"));
+        word.setMaxLength(50);
     }
 
     @Override
@@ -141,6 +146,9 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                 new Paragraph(getTranslation("live.link.qr")));
         if (shownState == LiveState.LIVE) {
             checkIn.setEnabled(true);
+            if (session.asksWord()) {
+                way.add(word);
+            }
             way.add(checkIn, new Paragraph(getTranslation("live.check-in.help")));
         } else {
             way.add(new Paragraph(getTranslation("live.check-in.later")));
