@@ -16,7 +16,12 @@ public final class CurrentUser {
     }
 
     public static boolean isAdmin() {
-        return authentication().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        return hasRole("ADMIN");
+    }
+
+    /** Whether the logged-in user has the role ("SECRETARY", not "ROLE_SECRETARY"). */
+    public static boolean hasRole(String role) {
+        return authentication().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 
     private static Authentication authentication() {

@@ -194,6 +194,10 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
             key.setWidthFull();
             card.add(server, key, new Paragraph(getTranslation("live.manage.obs")));
         }
+        if (session.state(now) != LiveState.UPCOMING && !session.cancelled()) {
+            card.add(new RouterLink(getTranslation("live.attendance.link"), LiveAttendanceView.class,
+                    new RouteParameters(LiveView.SESSION_ID, session.id().toString())));
+        }
         if (session.state(now) == LiveState.UPCOMING || session.state(now) == LiveState.LIVE) {
             Button cancel = new Button(getTranslation("live.manage.cancel"), e -> confirmCancel(session));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);

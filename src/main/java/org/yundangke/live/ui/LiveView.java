@@ -16,10 +16,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.util.UUID;
+import org.yundangke.base.CurrentUser;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.Translations;
 import org.yundangke.base.ui.RouteTarget;
@@ -122,6 +125,10 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         }
         add(way, standing);
         showStanding();
+        if (CurrentUser.hasRole("SECRETARY") || CurrentUser.isAdmin() || session.createdBy().equals(CurrentUser.name())) {
+            add(new RouterLink(getTranslation("live.attendance.link"), LiveAttendanceView.class,
+                    new RouteParameters(SESSION_ID, session.id().toString())));
+        }
         if (shownState == LiveState.UPCOMING || shownState == LiveState.LIVE) {
             Anchor ics = new Anchor("calendar/session/" + session.id() + ".ics", getTranslation("live.add-to-calendar"));
             ics.getElement().setAttribute("download", true);

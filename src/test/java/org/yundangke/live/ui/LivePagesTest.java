@@ -83,6 +83,33 @@ class LivePagesTest extends KaribuTest {
         assertThat(page.standing.getText()).isEqualTo("已计入出勤（已点“我已参加”）");
     }
 
+    @Test
+    void a_secretary_records_group_watching_and_sees_who_is_absent_with_a_number_to_call() {
+        login("lecturer");
+        UI.getCurrent().navigate(LiveManageView.class);
+        LiveManageView manage = _get(LiveManageView.class);
+        String title = "集中收看 " + UUID.randomUUID().toString().substring(0, 6);
+        fill(manage, title, LiveMode.LINK);
+        manage.joinUrl.setValue("https://meeting.tencent.com/dm/abc");
+        manage.schedule.click();
+        UUID id = jdbc.queryForObject("select id from live_session where title = ?", UUID.class, title);
+        jdbc.update("update live_session set starts_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))), id);
+
+        login("secretary");
+        UI.getCurrent().navigate(LiveAttendanceView.class, new RouteParameters(LiveView.SESSION_ID, id.toString()));
+        LiveAttendanceView page = _get(LiveAttendanceView.class);
+        assertThat(page.summary.getText()).matches("共 \\d+ 人：参加 0 人，部分参加 0 人，缺席 \\d+ 人");
+        var offline = page.present.getListDataView().getItems().filter(m -> m.username() == null).limit(2).toList();
+        page.present.setValue(java.util.Set.copyOf(offline));
+        page.recordGroup.click();
+        assertThat(page.summary.getText()).contains("参加 2 人");
+        assertThat(page.present.getValue()).containsAll(offline);
+        String rows = page.members.getElement().getTextRecursively();
+        assertThat(rows).contains(offline.getFirst().name(), "已参加 · 集中收看", "缺席", "打电话 139");
+        assertThat(_find(page.members, Anchor.class)).allSatisfy(a -> assertThat(a.getHref()).startsWith("tel:"));
+    }
+
     private static void fill(LiveManageView manage, String title, LiveMode mode) {
         manage.title.setValue(title);
         manage.speaker.setValue("周宣讲");
