@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -13,6 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.yundangke.base.Translations;
+import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonDraft;
 import org.yundangke.catalogue.LessonInfo;
@@ -22,10 +24,11 @@ import org.yundangke.media.MediaState;
 /**
  * An in-app session's recording, once transcoded, becomes a published lesson linked to the session (replays are on
  * by default: PeerTube's users lost two-hour talks when they were not). It is made as the session's author would
- * make it, for the session's audience, in the category 直播回放.
+ * make it, for the session's audience, in the category 直播回放. A meeting-link session's organiser attaches the
+ * recording they uploaded.
  */
 @Component
-class LiveReplays {
+public class LiveReplays {
 
     private static final Logger log = LoggerFactory.getLogger(LiveReplays.class);
 
@@ -60,19 +63,38 @@ class LiveReplays {
         }
     }
 
+    /**
+     * A meeting-link session's recording, uploaded by its organiser as a talk (讲座视频), published as its replay.
+     * Once per session.
+     */
+    @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    public UUID attach(UUID sessionId, UUID talkId) {
+        LiveSession session = sessions.authored(sessionId);
+        if (session.cancelled() || session.replayLessonId() != null || session.mode() != LiveMode.LINK) {
+            throw new UserError("live.replay.not-now");
+        }
+        return publish(session, talkId);
+    }
+
     private void make(LiveSession session) {
         UserDetails author = users.loadUserByUsername(session.createdBy());
         security.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(author, null,
                 author.getAuthorities()));
         try {
-            LessonInfo lesson = catalogue.createDraft(new LessonDraft(session.mediaId(), session.title(),
-                    session.speaker(), session.summary(), translations.getTranslation("live.replay.category",
-                    Translations.CHINESE), session.everyone() ? Set.of() : session.audience()));
-            catalogue.publish(lesson.id());
-            jdbc.update("update live_session set replay_lesson_id = ? where id = ?", lesson.id(), session.id());
-            log.info("Replay of live session {} published as lesson {}", session.id(), lesson.id());
+            publish(session, session.mediaId());
         } finally {
             security.clearContext();
         }
+    }
+
+    /** The lesson of the recording, for the session's audience, linked to the session. */
+    private UUID publish(LiveSession session, UUID talkId) {
+        LessonInfo lesson = catalogue.createDraft(new LessonDraft(talkId, session.title(), session.speaker(),
+                session.summary(), translations.getTranslation("live.replay.category", Translations.CHINESE),
+                session.everyone() ? Set.of() : session.audience()));
+        catalogue.publish(lesson.id());
+        jdbc.update("update live_session set replay_lesson_id = ? where id = ?", lesson.id(), session.id());
+        log.info("Replay of live session {} published as lesson {}", session.id(), lesson.id());
+        return lesson.id();
     }
 }

@@ -2,6 +2,7 @@ package org.yundangke.live.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -38,10 +39,15 @@ import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.live.LiveDraft;
 import org.yundangke.live.LiveMode;
+import org.yundangke.live.LiveReplays;
 import org.yundangke.live.LiveSession;
 import org.yundangke.live.LiveSessions;
 import org.yundangke.live.LiveState;
 import org.yundangke.live.LiveTimes;
+import org.springframework.data.domain.PageRequest;
+import org.yundangke.media.MediaInfo;
+import org.yundangke.media.MediaLibrary;
+import org.yundangke.media.MediaState;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
 
@@ -74,8 +80,14 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
     private final Translations texts;
     private final StudyCalendar calendar;
 
-    LiveManageView(LiveSessions sessions, OrgDirectory directory, Translations texts, StudyCalendar calendar) {
+    private final LiveReplays replays;
+    private final MediaLibrary media;
+
+    LiveManageView(LiveSessions sessions, LiveReplays replays, MediaLibrary media, OrgDirectory directory,
+                   Translations texts, StudyCalendar calendar) {
         this.sessions = sessions;
+        this.replays = replays;
+        this.media = media;
         this.texts = texts;
         this.calendar = calendar;
         addClassName("ydk-page");
@@ -194,6 +206,9 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
             key.setWidthFull();
             card.add(server, key, new Paragraph(getTranslation("live.manage.obs")));
         }
+        if (session.mode() == LiveMode.LINK && session.state(now) == LiveState.ENDED && session.replayLessonId() == null) {
+            card.add(replayChoice(session));
+        }
         if (session.state(now) != LiveState.UPCOMING && !session.cancelled()) {
             card.add(new RouterLink(getTranslation("live.attendance.link"), LiveAttendanceView.class,
                     new RouteParameters(LiveView.SESSION_ID, session.id().toString())));
@@ -204,6 +219,23 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
             card.add(cancel);
         }
         return card;
+    }
+
+    /** A meeting-link session's recording: one of the author's ready talks (uploaded under 讲座视频) as its replay. */
+    private Div replayChoice(LiveSession session) {
+        ComboBox<MediaInfo> talk = new ComboBox<>(getTranslation("live.replay.talk"));
+        talk.setItems(media.list(PageRequest.of(0, 100)).stream().filter(m -> m.state() == MediaState.READY).toList());
+        talk.setItemLabelGenerator(MediaInfo::title);
+        talk.setHelperText(getTranslation("live.replay.talk.help"));
+        talk.setWidthFull();
+        Button attach = new Button(getTranslation("live.replay.attach"), e -> {
+            if (talk.getValue() != null && UserErrors.attemptGet(() -> replays.attach(session.id(),
+                    talk.getValue().id())).isPresent()) {
+                Toasts.done("live.replay.done");
+                refresh();
+            }
+        });
+        return new Div(talk, attach);
     }
 
     private static Span note(String text) {
