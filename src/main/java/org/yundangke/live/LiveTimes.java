@@ -28,11 +28,31 @@ public final class LiveTimes {
                 : days == 2 ? texts.getTranslation("live.day.after-tomorrow", locale)
                 : texts.getTranslation("live.day.date", locale, at.getMonthValue(), at.getDayOfMonth(),
                         texts.getTranslation("live.weekday." + at.getDayOfWeek().getValue(), locale));
-        int hour = at.getHour();
-        String part = texts.getTranslation(hour < 6 ? "live.part.night" : hour < 12 ? "live.part.morning"
-                : hour < 18 ? "live.part.afternoon" : "live.part.evening", locale);
-        int shown = hour % 12 == 0 ? 12 : hour % 12;
-        return texts.getTranslation("live.time", locale, day, part, shown + ":" + String.format("%02d", at.getMinute()));
+        return texts.getTranslation("live.time", locale, day, part(at.getHour(), texts, locale), hm(at));
+    }
+
+    /** From when to when: the end as a clock time alone when it is the same day ("明天上午 9:00 到 上午 10:30"). */
+    public static String span(Instant start, Instant end, Instant now, Translations texts, Locale locale) {
+        boolean sameDay = start.atZone(StudyCalendar.ZONE).toLocalDate().equals(end.atZone(StudyCalendar.ZONE)
+                .toLocalDate());
+        String until = sameDay ? clock(end, texts, locale) : when(end, now, texts, locale);
+        return texts.getTranslation("live.when", locale, when(start, now, texts, locale), until);
+    }
+
+    /** A clock time in words: "上午 10:30". */
+    static String clock(Instant time, Translations texts, Locale locale) {
+        ZonedDateTime at = time.atZone(StudyCalendar.ZONE);
+        return texts.getTranslation("live.time", locale, "", part(at.getHour(), texts, locale), hm(at)).strip();
+    }
+
+    private static String part(int hour, Translations texts, Locale locale) {
+        return texts.getTranslation(hour < 6 ? "live.part.night" : hour < 12 ? "live.part.morning"
+                : hour == 12 ? "live.part.noon" : hour < 18 ? "live.part.afternoon" : "live.part.evening", locale);
+    }
+
+    private static String hm(ZonedDateTime at) {
+        int shown = at.getHour() % 12 == 0 ? 12 : at.getHour() % 12;
+        return shown + ":" + String.format("%02d", at.getMinute());
     }
 
     /** How long until it begins, or that it is on, over or called off. */

@@ -27,7 +27,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -187,8 +186,7 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
         RouterLink open = new RouterLink(session.title(), LiveView.class,
                 new RouteParameters(LiveView.SESSION_ID, session.id().toString()));
         open.addClassName("ydk-card-title");
-        Div card = new Div(open, new Span(LiveTimes.when(session.startsAt(), now, texts, getLocale()) + " – "
-                + LocalTime.ofInstant(session.endsAt(), StudyCalendar.ZONE)),
+        Div card = new Div(open, new Span(LiveTimes.span(session.startsAt(), session.endsAt(), now, texts, getLocale())),
                 new Span(getTranslation("live.mode." + session.mode().name().toLowerCase()) + " · "
                         + getTranslation("live.manage.percent", session.attendPercent())),
                 note(LiveTimes.countdown(session, now, texts, getLocale())));

@@ -108,8 +108,7 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         shownState = session.state(now);
         add(new H2(session.title()));
         add(new Paragraph(getTranslation("live.speaker", session.speaker())));
-        add(new Paragraph(getTranslation("live.when", LiveTimes.when(session.startsAt(), now, texts, getLocale()),
-                LiveTimes.when(session.endsAt(), now, texts, getLocale()))));
+        add(new Paragraph(LiveTimes.span(session.startsAt(), session.endsAt(), now, texts, getLocale())));
         countdown.setText(LiveTimes.countdown(session, now, texts, getLocale()));
         add(countdown);
         if (!session.summary().isBlank()) {
