@@ -30,6 +30,7 @@ class LiveIngestSchedule {
     private final StudyCalendar calendar;
     private final LiveProperties properties;
     private ScheduledExecutorService ticks;
+    private volatile String lastProblem = "";
 
     private final LiveReplays replays;
 
@@ -57,11 +58,16 @@ class LiveIngestSchedule {
         }
     }
 
+    /** A failing tick is logged once, not every 5 seconds while the database stays away. */
     private void tickSafely() {
         try {
             tick();
+            lastProblem = "";
         } catch (RuntimeException e) {
-            log.warn("Live schedule: {}", e.toString());
+            if (!e.toString().equals(lastProblem)) {
+                log.warn("Live schedule: {}", e.toString());
+            }
+            lastProblem = e.toString();
         }
     }
 

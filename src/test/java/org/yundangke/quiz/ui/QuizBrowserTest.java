@@ -73,7 +73,13 @@ class QuizBrowserTest {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             List<Response> responses = new ArrayList<>();
-            page.onResponse(responses::add);
+            // what the server sends the page: documents and the UIDL answers (not scripts, styles, pings, whose bodies
+            // Playwright may never deliver: a full run once hung reading one)
+            page.onResponse(r -> {
+                if (List.of("document", "xhr", "fetch").contains(r.request().resourceType())) {
+                    responses.add(r);
+                }
+            });
             page.navigate("http://localhost:" + port + "/login");
             Chromium.logIn(page, "member", "demo1234");
             page.waitForURL("**/member");
