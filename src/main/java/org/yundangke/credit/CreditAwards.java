@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.live.LiveAttended;
-import org.yundangke.live.LiveSessions;
+import org.yundangke.live.LiveReplayPublished;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.quiz.DailyPracticeDone;
 import org.yundangke.quiz.QuizPassed;
@@ -36,11 +37,11 @@ class CreditAwards {
     private final CreditRules rules;
     private final OrgDirectory directory;
     private final StudyCalendar calendar;
-    private final LiveSessions liveSessions;
+    private final JdbcTemplate jdbc;
 
     CreditAwards(CreditLedger ledger, CreditRules rules, OrgDirectory directory, StudyCalendar calendar,
-                 LiveSessions liveSessions) {
-        this.liveSessions = liveSessions;
+                 JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.calendar = calendar;
         this.ledger = ledger;
         this.rules = rules;
@@ -67,9 +68,21 @@ class CreditAwards {
         credit(attended);
     }
 
+    /** Remembers which lesson replays which live session: a talk earns once. */
+    @ApplicationModuleListener
+    void on(LiveReplayPublished replay) {
+        link(replay);
+    }
+
+    void link(LiveReplayPublished replay) {
+        jdbc.update("insert into credit_replay (lesson_id, live_id) values (?, ?) on conflict do nothing",
+                replay.lessonId(), replay.liveId());
+    }
+
     void credit(LessonCompleted done) {
         memberOf(done.username()).ifPresent(member -> {
-            Optional<UUID> live = liveSessions.sessionReplayedBy(done.lessonId());
+            Optional<UUID> live = jdbc.queryForList("select live_id from credit_replay where lesson_id = ?", UUID.class,
+                    done.lessonId()).stream().findFirst();
             if (live.isPresent() && ledger.awarded(member, CreditSource.LIVE, live.get().toString())) {
                 log.info("Member {} attended {} live: its replay earns nothing more", member, live.get());
                 return;
@@ -102,7 +115,8 @@ class CreditAwards {
     }
 
     void credit(LiveAttended attended) {
-        Optional<UUID> replay = liveSessions.replayOf(attended.liveId());
+        Optional<UUID> replay = jdbc.queryForList("select lesson_id from credit_replay where live_id = ?", UUID.class,
+                attended.liveId()).stream().findFirst();
         if (replay.isPresent() && ledger.awarded(attended.memberId(), CreditSource.LESSON, replay.get().toString())) {
             log.info("Member {} studied the replay of {}: attending it earns nothing more", attended.memberId(),
                     attended.liveId());

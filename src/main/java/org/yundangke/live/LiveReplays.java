@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,6 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
@@ -39,10 +42,15 @@ public class LiveReplays {
     private final UserDetailsService users;
     private final Translations translations;
     private final SecurityContextHolderStrategy security;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     LiveReplays(JdbcTemplate jdbc, LiveSessions sessions, LiveStreams streams, Catalogue catalogue,
                 UserDetailsService users, Translations translations,
-                ObjectProvider<SecurityContextHolderStrategy> security) {
+                ObjectProvider<SecurityContextHolderStrategy> security, ApplicationEventPublisher events,
+                TransactionTemplate transactions) {
+        this.events = events;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.streams = streams;
@@ -68,6 +76,7 @@ public class LiveReplays {
      * Once per session.
      */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
+    @Transactional
     public UUID attach(UUID sessionId, UUID talkId) {
         LiveSession session = sessions.authored(sessionId);
         if (session.cancelled() || session.replayLessonId() != null || session.mode() != LiveMode.LINK) {
@@ -80,8 +89,8 @@ public class LiveReplays {
         UserDetails author = users.loadUserByUsername(session.createdBy());
         security.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(author, null,
                 author.getAuthorities()));
-        try {
-            publish(session, session.mediaId());
+        try { // in a transaction of its own: LiveReplayPublished goes out when it commits
+            transactions.executeWithoutResult(tx -> publish(session, session.mediaId()));
         } finally {
             security.clearContext();
         }
@@ -94,6 +103,7 @@ public class LiveReplays {
                 session.everyone() ? Set.of() : session.audience()));
         catalogue.publish(lesson.id());
         jdbc.update("update live_session set replay_lesson_id = ? where id = ?", lesson.id(), session.id());
+        events.publishEvent(new LiveReplayPublished(session.id(), lesson.id()));
         log.info("Replay of live session {} published as lesson {}", session.id(), lesson.id());
         return lesson.id();
     }

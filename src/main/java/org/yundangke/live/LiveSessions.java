@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yundangke.base.CurrentUser;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.UserError;
+import org.yundangke.media.LiveStreams;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
 
@@ -43,8 +44,8 @@ public class LiveSessions {
     static final Duration LONGEST = Duration.ofHours(8);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Where and with which key the speaker streams (RTMP), for the author's eyes only. */
-    public record Ingest(String serverUrl, String streamKey) {
+    /** Where and with which key the speaker streams (RTMP, or SRT with the key as passphrase), for the author only. */
+    public record Ingest(String serverUrl, String streamKey, String srtUrl) {
         public String fullUrl() {
             return serverUrl + "/" + streamKey;
         }
@@ -146,20 +147,10 @@ public class LiveSessions {
         if (row.get("stream_key") == null) {
             throw new UserError("live.not-in-app");
         }
-        return new Ingest("rtmp://" + properties.ingestHost() + ":" + row.get("ingest_port") + "/live",
-                (String) row.get("stream_key"));
-    }
-
-    /** The session whose recording this lesson is, if it is one (one credit per talk: live or replay). */
-    public Optional<UUID> sessionReplayedBy(UUID lessonId) {
-        return jdbc.queryForList("select id from live_session where replay_lesson_id = ?", UUID.class, lessonId).stream()
-                .findFirst();
-    }
-
-    /** The lesson that replays this session, once its recording is one. */
-    public Optional<UUID> replayOf(UUID sessionId) {
-        return jdbc.queryForList("select replay_lesson_id from live_session where id = ? and replay_lesson_id is not null",
-                UUID.class, sessionId).stream().findFirst();
+        int port = ((Number) row.get("ingest_port")).intValue();
+        String key = (String) row.get("stream_key");
+        return new Ingest("rtmp://" + properties.ingestHost() + ":" + port + "/live", key,
+                "srt://" + properties.ingestHost() + ":" + (port + LiveStreams.SRT_OFFSET) + "?passphrase=" + key);
     }
 
     /** Whether {@code word} is the session's check word (spaces and letter case aside); true when it asks none. */

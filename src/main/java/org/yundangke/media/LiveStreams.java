@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +27,12 @@ import org.yundangke.base.AppProperties;
 import org.yundangke.base.StudyCalendar;
 
 /**
- * Live streams received by the bundled ffmpeg: an RTMP listener on a port with a stream key, copying the stream into
- * short HLS segments that go to the object store as they are written (so every app node serves them through the
- * token-checked playback), and into a recording that becomes a talk, transcoded like an upload, when the stream is
- * finished. ffmpeg's listener takes one publisher at a time (a second is refused by the closed port); it does not
- * check the key itself, so a publisher naming another key is cut off at once and the listener starts again.
+ * Live streams received by the bundled ffmpeg: an RTMP listener on a port with a stream key (and an SRT listener on
+ * the port 1000 above, with the key as its passphrase), copying the stream into short HLS segments that go to the
+ * object store as they are written (so every app node serves them through the token-checked playback), and into a
+ * recording that becomes a talk, transcoded like an upload, when the stream is finished. ffmpeg's RTMP listener takes
+ * one publisher at a time (a second is refused by the closed port) but does not check the key itself, so a publisher
+ * naming another key is cut off at once and the listener starts again; SRT refuses a wrong passphrase itself.
  */
 @Service
 public class LiveStreams {
@@ -78,7 +78,7 @@ public class LiveStreams {
     public void listen(UUID mediaId, int port, String streamKey) {
         ingests.computeIfAbsent(mediaId, id -> {
             Ingest ingest = new Ingest(id, port, streamKey);
-            ingest.thread = Thread.ofVirtual().name("live-" + port).start(ingest);
+            ingest.start();
             return ingest;
         });
     }
@@ -91,7 +91,7 @@ public class LiveStreams {
     /** Whether a publisher is streaming into this node now. */
     public boolean receiving(UUID mediaId) {
         Ingest ingest = ingests.get(mediaId);
-        return ingest != null && ingest.receiving;
+        return ingest != null && ingest.receiving();
     }
 
     /**
@@ -143,16 +143,16 @@ public class LiveStreams {
         ingests.values().forEach(Ingest::stop);
     }
 
-    /** The recordings of each publisher's run, in order, as one MPEG-TS file; null when there is none. */
+    /** The recordings of each publisher's run (either protocol), in order, as one MPEG-TS file; null when none. */
     private static Path joinRecordings(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return null;
         }
         List<Path> parts;
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir, 2)) {
             parts = files.filter(f -> f.getFileName().toString().matches("rec_\\d+\\.ts"))
                     .filter(f -> f.toFile().length() > 0)
-                    .sorted((a, b) -> Integer.compare(run(a), run(b))).toList();
+                    .sorted(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())).toList();
         }
         if (parts.isEmpty()) {
             return null;
@@ -172,20 +172,45 @@ public class LiveStreams {
         return Integer.parseInt(name.substring(4, name.length() - 3));
     }
 
-    /** One stream's listener loop on this node and the copying of its segments to the store. */
-    private final class Ingest implements Runnable {
+    /** A restarted node goes on after the runs it recorded. */
+    private static int nextRun(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("rec_\\d+\\.ts")).mapToInt(LiveStreams::run)
+                    .max().orElse(0) + 1;
+        }
+    }
+
+    /** How a speaker's app sends the stream: RTMP (OBS's default, most phone apps) or SRT (on the port 1000 above). */
+    enum Protocol {
+        RTMP, SRT;
+
+        String folder() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The SRT port of a session is its RTMP port plus this. */
+    public static final int SRT_OFFSET = 1000;
+
+    /**
+     * One stream's listeners on this node (RTMP and SRT, each in its own folder, each started again after its
+     * publisher leaves) and the copying of the receiving one's segments to the store. The first publisher to arrive
+     * is the one received; a second, on the other protocol, is cut off.
+     */
+    private final class Ingest {
 
         private final UUID mediaId;
         private final int port;
         private final String key;
         private final Path dir;
         private final String prefix;
-        private final Set<String> stored = new HashSet<>();
+        private final Set<String> stored = ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicReference<Protocol> active =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final Map<Protocol, Process> processes = new ConcurrentHashMap<>();
+        private final List<Thread> threads = new ArrayList<>();
         private volatile boolean stopped;
-        private volatile boolean receiving;
-        private volatile Process process;
-        private volatile Thread thread;
-        private String lastPlaylist = "";
+        private volatile String lastPlaylist = "";
 
         Ingest(UUID mediaId, int port, String key) {
             this.mediaId = mediaId;
@@ -195,64 +220,86 @@ public class LiveStreams {
             this.prefix = "media/" + mediaId + "/";
         }
 
-        @Override
-        public void run() {
+        void start() {
             try {
                 Files.createDirectories(dir);
                 Path master = dir.resolve(Ladder.MASTER);
                 Files.writeString(master, "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=3000000\nlive/index.m3u8\n");
                 objects.put(prefix + "hls/" + Ladder.MASTER, master, TranscodeJob.contentType(Ladder.MASTER));
-                for (int run = nextRun(); !stopped; run++) {
-                    listenOnce(run);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Live ingest of {} could not start: {}", mediaId, e.toString());
+                return;
+            }
+            for (Protocol protocol : Protocol.values()) {
+                threads.add(Thread.ofVirtual().name("live-" + protocol.folder() + "-" + port)
+                        .start(() -> listen(protocol)));
+            }
+        }
+
+        boolean receiving() {
+            return active.get() != null;
+        }
+
+        private void listen(Protocol protocol) {
+            try {
+                Path folder = Files.createDirectories(dir.resolve(protocol.folder()));
+                for (int run = nextRun(folder); !stopped; run++) {
+                    listenOnce(protocol, folder, run);
                 }
             } catch (IOException | RuntimeException e) {
-                log.warn("Live ingest of {} on port {} stopped: {}", mediaId, port, e.toString());
+                log.warn("Live ingest of {} ({}) stopped: {}", mediaId, protocol, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        private int nextRun() throws IOException {
-            try (Stream<Path> files = Files.list(dir)) { // a restarted node goes on after the runs it recorded
-                return files.filter(f -> f.getFileName().toString().matches("rec_\\d+\\.ts")).mapToInt(LiveStreams::run)
-                        .max().orElse(0) + 1;
-            }
-        }
-
-        private void listenOnce(int run) throws IOException, InterruptedException {
-            Path recording = dir.resolve("rec_" + run + ".ts");
+        private void listenOnce(Protocol protocol, Path folder, int run) throws IOException, InterruptedException {
+            Path recording = folder.resolve("rec_" + run + ".ts");
+            String input = protocol == Protocol.RTMP ? "rtmp://0.0.0.0:" + port + "/live/" + key
+                    : "srt://0.0.0.0:" + (port + SRT_OFFSET) + "?mode=listener&passphrase=" + key + "&pbkeylen=16";
             List<String> command = new ArrayList<>(List.of(tools.ffmpegPath().toString(), "-hide_banner", "-nostats",
-                    "-loglevel", "info", "-listen", "1", "-i", "rtmp://0.0.0.0:" + port + "/live/" + key,
-                    "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy", "-f", "hls", "-hls_time", "2",
-                    "-hls_list_size", "0", "-hls_flags", "temp_file+append_list+omit_endlist+discont_start",
-                    "-hls_segment_filename", dir.resolve("seg_%05d.ts").toString(), dir.resolve("index.m3u8").toString(),
+                    "-loglevel", "info"));
+            if (protocol == Protocol.RTMP) {
+                command.addAll(List.of("-listen", "1"));
+            }
+            command.addAll(List.of("-i", input, "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy", "-f", "hls",
+                    "-hls_time", "2", "-hls_list_size", "0",
+                    "-hls_flags", "temp_file+append_list+omit_endlist+discont_start",
+                    "-hls_segment_filename", folder.resolve(protocol.folder() + "_%05d.ts").toString(),
+                    folder.resolve("index.m3u8").toString(),
                     "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy", "-f", "mpegts", recording.toString()));
             long started = System.nanoTime();
             Process ffmpeg = tools.start(command, true);
-            process = ffmpeg;
+            processes.put(protocol, ffmpeg);
             if (stopped) {
                 ffmpeg.destroy(); // finished while this run was starting
             }
             boolean[] refused = {false};
-            Thread reader = Thread.ofVirtual().start(() -> watch(ffmpeg, refused));
+            Thread reader = Thread.ofVirtual().start(() -> watch(protocol, ffmpeg, refused));
             while (ffmpeg.isAlive()) {
-                sync();
+                if (active.get() == protocol) {
+                    sync(protocol, folder);
+                }
                 ffmpeg.waitFor(SYNC_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
             reader.join(2000);
-            receiving = false;
+            if (active.get() == protocol) {
+                sync(protocol, folder);
+                active.set(null);
+            }
             if (refused[0]) {
                 Files.deleteIfExists(recording);
-                log.warn("Live ingest of {}: refused a publisher with a wrong stream key", mediaId);
             }
-            sync();
             if (!stopped && Duration.ofNanos(System.nanoTime() - started).toSeconds() < 2) {
                 Thread.sleep(2000); // the port busy or ffmpeg failing at once: do not spin
             }
         }
 
-        /** Reads ffmpeg's log: a publisher with the wrong key is cut off; the input opening means one is streaming. */
-        private void watch(Process ffmpeg, boolean[] refused) {
+        /**
+         * Reads ffmpeg's log: a publisher naming another key (RTMP; SRT refuses a wrong passphrase itself) or arriving
+         * while the other protocol is received is cut off; the input opening means this one is being received.
+         */
+        private void watch(Protocol protocol, Process ffmpeg, boolean[] refused) {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(ffmpeg.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
@@ -260,8 +307,11 @@ public class LiveStreams {
                     if (line.contains("Unexpected stream")) {
                         refused[0] = true;
                         ffmpeg.destroyForcibly();
-                    } else if (line.startsWith("Input #0") && !refused[0]) {
-                        receiving = true;
+                        log.warn("Live ingest of {}: refused a publisher with a wrong stream key", mediaId);
+                    } else if (line.startsWith("Input #0") && !refused[0] && !active.compareAndSet(null, protocol)) {
+                        refused[0] = true;
+                        ffmpeg.destroyForcibly();
+                        log.warn("Live ingest of {}: refused a second publisher ({})", mediaId, protocol);
                     }
                 }
             } catch (IOException closed) {
@@ -270,13 +320,11 @@ public class LiveStreams {
         }
 
         /** New finished segments first, then the playlist that names them. */
-        private void sync() throws IOException {
-            if (!Files.isDirectory(dir)) {
-                return;
-            }
+        private void sync(Protocol protocol, Path folder) throws IOException {
             List<Path> segments;
-            try (Stream<Path> files = Files.list(dir)) {
-                segments = files.filter(f -> f.getFileName().toString().matches("seg_\\d+\\.ts")).sorted().toList();
+            try (Stream<Path> files = Files.list(folder)) {
+                segments = files.filter(f -> f.getFileName().toString().matches(protocol.folder() + "_\\d+\\.ts"))
+                        .sorted().toList();
             }
             for (Path segment : segments) {
                 String name = segment.getFileName().toString();
@@ -284,7 +332,7 @@ public class LiveStreams {
                     objects.put(prefix + LIVE_DIR + name, segment, "video/mp2t");
                 }
             }
-            Path playlist = dir.resolve("index.m3u8");
+            Path playlist = folder.resolve("index.m3u8");
             if (Files.exists(playlist)) {
                 String text = Files.readString(playlist);
                 if (!text.equals(lastPlaylist)) {
@@ -294,18 +342,17 @@ public class LiveStreams {
             }
         }
 
-        /** Ends the listener (ffmpeg closes its files on SIGTERM) and waits for the last segments to be stored. */
+        /** Ends the listeners (ffmpeg closes its files on SIGTERM) and waits for the last segments to be stored. */
         void stop() {
             stopped = true;
-            Process running = process;
             try {
-                if (running != null) {
+                for (Process running : processes.values()) {
                     running.destroy();
                     if (!running.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
                         running.destroyForcibly();
                     }
                 }
-                if (thread != null) {
+                for (Thread thread : threads) {
                     thread.join(Duration.ofSeconds(10));
                 }
             } catch (InterruptedException e) {

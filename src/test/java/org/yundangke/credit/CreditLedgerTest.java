@@ -165,12 +165,8 @@ class CreditLedgerTest {
     }
 
     private void liveSessionWithReplay(UUID session, UUID lesson) {
-        jdbc.update("insert into live_session (id, title, speaker, summary, starts_at, ends_at, mode, join_url,"
-                + " attend_percent, everyone, replay_lesson_id, created_by, created_at) values (?, '报告会', '周宣讲', '',"
-                + " ?, ?, 'LINK', 'https://meeting.tencent.com/dm/1', 60, true, ?, 'lecturer', ?)", session,
-                java.sql.Timestamp.from(java.time.Instant.parse("2044-06-01T01:00:00Z")),
-                java.sql.Timestamp.from(java.time.Instant.parse("2044-06-01T02:00:00Z")), lesson,
-                java.sql.Timestamp.from(java.time.Instant.now()));
+        awards.link(new org.yundangke.live.LiveReplayPublished(session, lesson));
+        awards.link(new org.yundangke.live.LiveReplayPublished(session, lesson)); // delivered twice: kept once
     }
 
     @Test

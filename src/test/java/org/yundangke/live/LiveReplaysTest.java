@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.yundangke.Logins;
 import org.yundangke.TestTalks;
 import org.yundangke.base.UserError;
@@ -25,7 +27,11 @@ import org.yundangke.catalogue.LessonInfo;
 /** A meeting-link session's organiser attaches the recording they uploaded: a published lesson, once, theirs only. */
 @SpringBootTest
 @ActiveProfiles("test")
+@RecordApplicationEvents
 class LiveReplaysTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     LiveSessions sessions;
@@ -62,8 +68,8 @@ class LiveReplaysTest {
         assertThatThrownBy(() -> replays.attach(session.id(), talk)).isInstanceOf(AccessDeniedException.class);
         logins.as("lecturer");
         UUID lesson = replays.attach(session.id(), talk);
-        assertThat(sessions.replayOf(session.id())).contains(lesson);
-        assertThat(sessions.sessionReplayedBy(lesson)).contains(session.id());
+        assertThat(sessions.find(session.id()).orElseThrow().replayLessonId()).isEqualTo(lesson);
+        assertThat(events.stream(LiveReplayPublished.class)).contains(new LiveReplayPublished(session.id(), lesson));
         assertThatThrownBy(() -> replays.attach(session.id(), talk)).isInstanceOfSatisfying(UserError.class,
                 e -> assertThat(e.messageKey()).isEqualTo("live.replay.not-now"));
 

@@ -125,6 +125,13 @@ class LiveStreamTest {
         Process second = publish(ingest.fullUrl(), 5);
         assertThat(second.waitFor(10, TimeUnit.SECONDS)).as("a second publisher is refused").isTrue();
         assertThat(second.exitValue()).isNotZero();
+        Process wrongSrt = publish(ingest.srtUrl().replace(ingest.streamKey(), "wrong-passphrase-0123"), 5);
+        assertThat(wrongSrt.waitFor(10, TimeUnit.SECONDS)).as("SRT refuses a wrong passphrase").isTrue();
+        assertThat(wrongSrt.exitValue()).isNotZero();
+        Process secondSrt = publish(ingest.srtUrl(), 30);
+        assertThat(secondSrt.waitFor(20, TimeUnit.SECONDS)).as("the right key over SRT while RTMP is received")
+                .isTrue();
+        assertThat(secondSrt.exitValue()).isNotZero();
 
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -159,13 +166,15 @@ class LiveStreamTest {
         assertThat(exists(playlist)).as("the live segments are gone").isFalse();
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             schedule.tick();
-            return sessions.replayOf(session.id()).isPresent();
+            return sessions.find(session.id()).orElseThrow().replayLessonId() != null;
         });
         logins.as("member");
-        LessonInfo replay = catalogue.open(sessions.replayOf(session.id()).orElseThrow());
+        LessonInfo replay = catalogue.open(sessions.find(session.id()).orElseThrow().replayLessonId());
         assertThat(replay.title()).isEqualTo(session.title());
         assertThat(replay.mediaId()).isEqualTo(media);
         assertThat(replay.durationSeconds()).isGreaterThan(5);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from"
+                + " credit_replay where lesson_id = ? and live_id = ?", Integer.class, replay.id(), session.id()) == 1);
     }
 
     /** ffmpeg pushing a test picture and tone for {@code seconds}, as OBS would (H.264 and AAC in FLV over RTMP). */
@@ -174,7 +183,8 @@ class LiveStreamTest {
         ProcessBuilder builder = new ProcessBuilder(binary, "-hide_banner", "-loglevel", "error", "-re",
                 "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
                 "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "flv", url.replace("localhost", "127.0.0.1"))
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", url.startsWith("srt:") ? "mpegts" : "flv",
+                url.replace("localhost", "127.0.0.1"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("LD_LIBRARY_PATH", ffmpeg.ffmpegPath().getParent().toString());
         Process process = builder.start();

@@ -202,7 +202,11 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
             key.setValue(ingest.streamKey());
             key.setReadOnly(true);
             key.setWidthFull();
-            card.add(server, key, new Paragraph(getTranslation("live.manage.obs")));
+            PasswordField srt = new PasswordField(getTranslation("live.manage.srt"));
+            srt.setValue(ingest.srtUrl());
+            srt.setReadOnly(true);
+            srt.setWidthFull();
+            card.add(server, key, new Paragraph(getTranslation("live.manage.obs")), srt);
         }
         if (session.mode() == LiveMode.LINK && session.state(now) == LiveState.ENDED && session.replayLessonId() == null) {
             card.add(replayChoice(session));
