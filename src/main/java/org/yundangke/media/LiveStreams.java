@@ -51,11 +51,13 @@ public class LiveStreams {
     private final TransactionTemplate transaction;
     private final StudyCalendar calendar;
     private final Path liveRoot;
+    private final LiveSegmentCache liveSegments;
     private final Map<UUID, Ingest> ingests = new ConcurrentHashMap<>();
 
     LiveStreams(MediaRepository media, MediaObjects objects, FfmpegTools tools, MediaProbe probe, JobScheduler jobs,
                 MediaProperties properties, TransactionTemplate transaction, StudyCalendar calendar,
-                AppProperties app) {
+                AppProperties app, LiveSegmentCache liveSegments) {
+        this.liveSegments = liveSegments;
         this.media = media;
         this.objects = objects;
         this.tools = tools;
@@ -112,6 +114,7 @@ public class LiveStreams {
         try {
             Path recording = joinRecordings(dir);
             objects.deleteAll(stream.prefix() + LIVE_DIR);
+            liveSegments.forget(stream.prefix());
             objects.deleteAll(stream.prefix() + "hls/" + Ladder.MASTER);
             if (recording == null) {
                 transaction.executeWithoutResult(tx -> media.deleteById(mediaId));

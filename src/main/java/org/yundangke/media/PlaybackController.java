@@ -38,10 +38,12 @@ class PlaybackController {
 
     private final PlaybackTokens tokens;
     private final MediaObjects objects;
+    private final LiveSegmentCache liveSegments;
 
-    PlaybackController(PlaybackTokens tokens, MediaObjects objects) {
+    PlaybackController(PlaybackTokens tokens, MediaObjects objects, LiveSegmentCache liveSegments) {
         this.tokens = tokens;
         this.objects = objects;
+        this.liveSegments = liveSegments;
     }
 
     @GetMapping("/play/{token}/{mediaId}/**")
@@ -60,6 +62,18 @@ class PlaybackController {
         String object = "media/" + mediaId + "/" + file;
         StatObjectResponse stat;
         try {
+            if (request.getHeader("Range") == null && LiveSegmentCache.isLiveSegment(object)
+                    && sendLive(object, file, response)) {
+                return;
+            }
+            if (request.getHeader("Range") == null && LiveSegmentCache.isLivePlaylist(object)) {
+                byte[] playlist = liveSegments.playlist(object);
+                response.setContentType(TranscodeJob.contentType(file));
+                response.setContentLength(playlist.length);
+                response.setHeader("Cache-Control", "private, no-cache");
+                response.getOutputStream().write(playlist);
+                return;
+            }
             stat = objects.stat(object);
         } catch (MediaObjects.ObjectStoreException e) {
             if (e.getCause() instanceof ErrorResponseException answer && "NoSuchKey".equals(answer.errorResponse().code())) {
@@ -71,6 +85,19 @@ class PlaybackController {
             return;
         }
         send(object, stat.size(), file, request.getHeader("Range"), response);
+    }
+
+    /** A live segment from memory (every viewer of a live talk asks for the same ones); false when not kept. */
+    private boolean sendLive(String object, String file, HttpServletResponse response) throws IOException {
+        byte[] live = liveSegments.get(object);
+        if (live == null) {
+            return false;
+        }
+        response.setContentType(TranscodeJob.contentType(file));
+        response.setContentLength(live.length);
+        response.setHeader("Cache-Control", "private, max-age=86400");
+        response.getOutputStream().write(live);
+        return true;
     }
 
     private void send(String object, long size, String file, String range, HttpServletResponse response)
