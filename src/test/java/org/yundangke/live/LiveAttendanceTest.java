@@ -22,6 +22,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.yundangke.Logins;
+import org.yundangke.MovingClock;
 import org.yundangke.TransactionalProxy;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.UserError;

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.Logins;
+import org.yundangke.MovingClock;
 import org.yundangke.base.StudyCalendar;
 
 /**

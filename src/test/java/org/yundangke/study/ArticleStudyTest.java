@@ -19,6 +19,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
+import org.yundangke.MovingClock;
 import org.yundangke.TransactionalProxy;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.catalogue.Catalogue;
@@ -53,7 +54,7 @@ class ArticleStudyTest {
     @Autowired
     ApplicationEvents events;
 
-    final StudyProgressTest.MovingClock clock = new StudyProgressTest.MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
+    final MovingClock clock = new MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
     StudyProgress progress;
     LessonInfo article;
 

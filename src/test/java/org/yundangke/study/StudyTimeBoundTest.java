@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yundangke.Logins;
+import org.yundangke.MovingClock;
 import org.yundangke.TransactionalProxy;
 import org.yundangke.base.UserError;
 import org.yundangke.base.StudyCalendar;
@@ -55,7 +56,7 @@ class StudyTimeBoundTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    final StudyProgressTest.MovingClock clock = new StudyProgressTest.MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
+    final MovingClock clock = new MovingClock(Instant.parse("2026-06-01T02:00:00Z"));
     StudyProgress progress;
     UUID lesson;
     Instant opened;

@@ -1,4 +1,4 @@
-package org.yundangke.live;
+package org.yundangke;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets and moves. */
-final class MovingClock extends Clock {
+/** A clock a test sets and moves, for services built with {@code new StudyCalendar(clock)}. */
+public final class MovingClock extends Clock {
 
     private Instant now;
 
-    MovingClock(Instant start) {
+    public MovingClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant time) {
+    public void set(Instant time) {
         now = time;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
