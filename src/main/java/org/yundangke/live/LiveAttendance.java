@@ -36,6 +36,11 @@ public class LiveAttendance {
     public record Mine(long presentSeconds, long requiredSeconds, @Nullable How attended) {
     }
 
+    /** A stream last seen longer ago than this is not arriving: presence reports then count nothing. */
+    static final Duration STREAM_SEEN_WITHIN = Duration.ofSeconds(30);
+    /** Group watching is recorded soon after the session, not months later. */
+    static final Duration GROUP_RECORDED_WITHIN = Duration.ofDays(7);
+
     private final JdbcTemplate jdbc;
     private final LiveSessions sessions;
     private final OrgDirectory directory;
@@ -80,7 +85,7 @@ public class LiveAttendance {
     public boolean present(UUID sessionId) {
         LiveSession session = sessions.open(sessionId);
         Instant now = calendar.now();
-        if (session.mode() != LiveMode.APP || session.state(now) != LiveState.LIVE) {
+        if (session.mode() != LiveMode.APP || session.state(now) != LiveState.LIVE || !streamArriving(sessionId, now)) {
             return false;
         }
         long slotSeconds = properties.presenceSlot().toSeconds();
@@ -88,11 +93,18 @@ public class LiveAttendance {
         jdbc.update("insert into live_presence (session_id, username, slot) values (?, ?, ?) on conflict do nothing",
                 sessionId, CurrentUser.name(), slot);
         long present = presentSeconds(sessionId, CurrentUser.name(), session);
-        if (present >= session.requiredSeconds()) {
+        if (present >= session.requiredSeconds()) { // attended: the talk's length, as by link or in a group
             directory.memberIdOf(CurrentUser.name()).ifPresent(member ->
-                    record(session, member, How.APP, (int) (present / 60)));
+                    record(session, member, How.APP, (int) session.length().toMinutes()));
         }
         return true;
+    }
+
+    /** Whether the ingest saw the stream arriving lately (it notes so every few seconds while it does). */
+    private boolean streamArriving(UUID sessionId, Instant now) {
+        List<java.time.OffsetDateTime> seen = jdbc.queryForList("select stream_seen_at from live_session where id = ?"
+                + " and stream_seen_at is not null", java.time.OffsetDateTime.class, sessionId);
+        return !seen.isEmpty() && !seen.getFirst().toInstant().isBefore(now.minus(STREAM_SEEN_WITHIN));
     }
 
     /** The caller's standing for a session. */
@@ -116,6 +128,12 @@ public class LiveAttendance {
                 .orElseThrow(() -> new AccessDeniedException("no live " + sessionId));
         if (session.state(calendar.now()) == LiveState.UPCOMING) {
             throw new UserError("live.group.not-begun");
+        }
+        if (calendar.now().isAfter(session.endsAt().plus(GROUP_RECORDED_WITHIN))) {
+            throw new UserError("live.group.too-late", GROUP_RECORDED_WITHIN.toDays());
+        }
+        if (!sessions.reachesBranch(session, branchId)) {
+            throw new AccessDeniedException("live " + sessionId + " is not for branch " + branchId);
         }
         Set<Long> ofBranch = Set.copyOf(directory.memberAccountsOf(branchId).stream() // refuses outside the scope
                 .map(MemberAccount::memberId).toList());

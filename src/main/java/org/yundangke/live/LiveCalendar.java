@@ -19,7 +19,6 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -63,12 +62,9 @@ public class LiveCalendar {
         if (!existing.isEmpty()) {
             return existing.getFirst();
         }
-        try {
-            jdbc.update("insert into live_feed (username, token, created_at) values (?, ?, ?)", CurrentUser.name(),
-                    newToken(), Timestamp.from(calendar.now()));
-        } catch (DuplicateKeyException anotherTabWasFirst) {
-            // read theirs
-        }
+        // another tab making it at the same moment wins; its token is read below
+        jdbc.update("insert into live_feed (username, token, created_at) values (?, ?, ?) on conflict do nothing",
+                CurrentUser.name(), newToken(), Timestamp.from(calendar.now()));
         return jdbc.queryForObject("select token from live_feed where username = ?", String.class, CurrentUser.name());
     }
 

@@ -84,15 +84,18 @@ class LiveIngestSchedule {
                         jdbc.update("update live_session set media_id = ? where id = ?", media, session);
                     }
                     streams.listen(media, rs.getInt("ingest_port"), rs.getString("stream_key"));
+                    if (streams.receiving(media)) {
+                        jdbc.update("update live_session set stream_seen_at = ? where id = ?", Timestamp.from(now),
+                                session);
+                    }
                 }, Timestamp.from(now.plus(properties.openBefore())), Timestamp.from(now.minus(properties.closeAfter())));
         jdbc.query("select id, media_id from live_session where mode = 'APP' and not stream_closed"
                 + " and (cancelled or ends_at <= ?)", rs -> {
                     UUID media = rs.getObject("media_id", UUID.class);
-                    // claimed first: a stream is finished once, whoever ticks
-                    int claimed = jdbc.update("update live_session set stream_closed = true where id = ?"
-                            + " and not stream_closed", rs.getObject("id", UUID.class));
-                    if (claimed == 1 && media != null) {
-                        streams.finish(media);
+                    // closed once its recording is safe in the store; a failed try is made again at the next tick
+                    if (media == null || streams.finish(media)) {
+                        jdbc.update("update live_session set stream_closed = true where id = ?",
+                                rs.getObject("id", UUID.class));
                     }
                 }, Timestamp.from(now.minus(properties.closeAfter())));
         replays.makeDue();

@@ -66,7 +66,11 @@ public class LiveReplays {
                 + " and not cancelled and media_id is not null and replay_lesson_id is null", UUID.class)) {
             LiveSession session = sessions.find(id).orElseThrow();
             if (streams.state(session.mediaId()).filter(s -> s == MediaState.READY).isPresent()) {
-                make(session);
+                try {
+                    make(session);
+                } catch (RuntimeException e) { // one that cannot be made (its author gone) holds up no other
+                    log.warn("Replay of live session {} not made: {}", id, e.toString());
+                }
             }
         }
     }

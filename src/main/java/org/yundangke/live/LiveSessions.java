@@ -108,11 +108,11 @@ public class LiveSessions {
         jdbc.update("update live_session set cancelled = true where id = ?", session.id());
     }
 
-    /** The sessions an author scheduled (an admin: all), newest start first. */
+    /** The sessions an author scheduled (an admin: all those of their area), newest start first. */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public List<LiveSession> mine() {
-        return CurrentUser.isAdmin() ? query("order by s.starts_at desc", Map.of())
-                : query("where s.created_by = :me order by s.starts_at desc", Map.of("me", CurrentUser.name()));
+        return CurrentUser.isAdmin() ? query("order by s.starts_at desc", Map.of()).stream().filter(this::mayManage)
+                .toList() : query("where s.created_by = :me order by s.starts_at desc", Map.of("me", CurrentUser.name()));
     }
 
     /** Sessions for the caller that have not ended, soonest first (one going on now first of all). */
@@ -203,12 +203,36 @@ public class LiveSessions {
 
     /** A session of the caller's (its author, or an admin); any other id is refused alike. */
     LiveSession authored(UUID sessionId) {
-        return find(sessionId).filter(LiveSessions::mayManage)
+        return find(sessionId).filter(this::mayManage)
                 .orElseThrow(() -> new AccessDeniedException("live " + sessionId + " is not the caller's"));
     }
 
-    private static boolean mayManage(LiveSession session) {
-        return session.createdBy().equals(CurrentUser.name()) || CurrentUser.isAdmin();
+    /**
+     * Its author, or an admin whose area holds the whole audience (a session for every member: a province admin).
+     * A county admin does not see another area's stream key, cancel its sessions or import their attendance.
+     */
+    private boolean mayManage(LiveSession session) {
+        if (session.createdBy().equals(CurrentUser.name())) {
+            return true;
+        }
+        if (!CurrentUser.isAdmin()) {
+            return false;
+        }
+        if (directory.administersProvince()) {
+            return true;
+        }
+        return !session.everyone() && directory.committeesInScope().stream().map(CommitteeInfo::id)
+                .collect(Collectors.toSet()).containsAll(session.audience());
+    }
+
+    /** Whether a session is for the members of this branch (every member, or a committee above the branch). */
+    boolean reachesBranch(LiveSession session, long branchId) {
+        if (session.everyone()) {
+            return true;
+        }
+        return !named.queryForList("select committee_id from org_branch_committee where branch_id = :branch"
+                + " and committee_id in (:audience)", Map.of("branch", branchId, "audience", session.audience()),
+                Long.class).isEmpty();
     }
 
     private List<LiveSession> query(String where, Map<String, ?> parameters) {

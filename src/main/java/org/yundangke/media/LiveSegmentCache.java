@@ -23,8 +23,9 @@ class LiveSegmentCache {
     static final Pattern LIVE_PLAYLIST = Pattern.compile("media/[0-9a-f-]{36}/" + Pattern.quote(LiveStreams.LIVE_DIR)
             + "index\\.m3u8");
     static final long PLAYLIST_FRESH_NANOS = 1_000_000_000L;
-    static final int ENTRIES = 96;
-    static final int LARGEST = 4 * 1024 * 1024;
+    /** At most 64 × 2 MB per node; 2 s segments of a 1.5 Mbit/s stream are 375 KB. */
+    static final int ENTRIES = 64;
+    static final int LARGEST = 2 * 1024 * 1024;
 
     private final MediaObjects objects;
     private final Map<String, byte[]> segments = new LinkedHashMap<>(ENTRIES, 0.75f, true) {

@@ -97,47 +97,66 @@ public class LiveStreams {
     }
 
     /**
-     * Stops listening and makes the recording a talk: stored as its original, probed and queued for transcoding (the
-     * live segments are removed). A stream that never received anything is deleted. Nothing happens for a stream
-     * that is no longer live.
+     * Stops listening and makes the recording a talk: stored as its original, probed and queued for transcoding, and
+     * only then are the live segments removed. A stream that never received anything is deleted. True when done (or
+     * nothing was left to do); false when the object store failed on the way: the recording stays on this node's disk
+     * and the caller tries again later.
      */
-    public void finish(UUID mediaId) {
+    public boolean finish(UUID mediaId) {
         Ingest ingest = ingests.remove(mediaId);
         if (ingest != null) {
             ingest.stop();
         }
         Media stream = media.findById(mediaId).orElse(null);
         if (stream == null || stream.getState() != MediaState.LIVE) {
-            return;
+            return true;
         }
         Path dir = liveRoot.resolve(mediaId.toString());
         try {
             Path recording = joinRecordings(dir);
-            objects.deleteAll(stream.prefix() + LIVE_DIR);
-            liveSegments.forget(stream.prefix());
-            objects.deleteAll(stream.prefix() + "hls/" + Ladder.MASTER);
             if (recording == null) {
+                removeLive(stream);
                 transaction.executeWithoutResult(tx -> media.deleteById(mediaId));
                 log.info("Live stream {} received nothing: removed", mediaId);
-                return;
+            } else {
+                keep(stream, recording);
             }
-            long size = Files.size(recording);
-            objects.put(stream.originalObject(), recording, "video/mp2t");
-            ProbeResult found = probe.probe(objects.presignedGet(stream.originalObject(), PROBE_URL_VALIDITY), size);
-            transaction.executeWithoutResult(tx -> media.findById(mediaId).orElseThrow()
-                    .recorded(found, size, calendar.now()));
-            TranscodeJob.enqueue(jobs, properties, mediaId);
-            log.info("Live stream {} finished: {} bytes recorded, queued for transcoding", mediaId, size);
-        } catch (IOException | MediaRejectedException e) {
-            log.warn("Live stream {}: the recording could not be kept: {}", mediaId, e.getMessage());
+        } catch (MediaRejectedException unusable) {
+            log.warn("Live stream {}: the recording could not be used: {}", mediaId, unusable.getMessage());
             objects.deleteAll(stream.prefix());
             transaction.executeWithoutResult(tx -> media.deleteById(mediaId));
-        } finally {
-            try {
-                TranscodeJob.deleteRecursively(dir);
-            } catch (IOException e) {
-                log.warn("Live stream {}: could not remove {}: {}", mediaId, dir, e.getMessage());
-            }
+        } catch (IOException | RuntimeException storeOrDisk) {
+            log.warn("Live stream {}: finishing failed, kept on disk for the next try: {}", mediaId,
+                    storeOrDisk.toString());
+            return false;
+        }
+        delete(dir, mediaId);
+        return true;
+    }
+
+    /** The recording as the talk's original, probed and queued; then the live segments go. */
+    private void keep(Media stream, Path recording) throws IOException {
+        long size = Files.size(recording);
+        objects.put(stream.originalObject(), recording, "video/mp2t");
+        ProbeResult found = probe.probe(objects.presignedGet(stream.originalObject(), PROBE_URL_VALIDITY), size);
+        transaction.executeWithoutResult(tx -> media.findById(stream.getId()).orElseThrow()
+                .recorded(found, size, calendar.now()));
+        TranscodeJob.enqueue(jobs, properties, stream.getId());
+        removeLive(stream);
+        log.info("Live stream {} finished: {} bytes recorded, queued for transcoding", stream.getId(), size);
+    }
+
+    private void removeLive(Media stream) {
+        objects.deleteAll(stream.prefix() + LIVE_DIR);
+        objects.deleteAll(stream.prefix() + "hls/" + Ladder.MASTER);
+        liveSegments.forget(stream.prefix());
+    }
+
+    private static void delete(Path dir, UUID mediaId) {
+        try {
+            TranscodeJob.deleteRecursively(dir);
+        } catch (IOException e) {
+            log.warn("Live stream {}: could not remove {}: {}", mediaId, dir, e.getMessage());
         }
     }
 
@@ -223,15 +242,15 @@ public class LiveStreams {
             this.prefix = "media/" + mediaId + "/";
         }
 
+        /** Writes the master playlist and starts both listeners; throws (and nothing is kept) when it cannot. */
         void start() {
             try {
                 Files.createDirectories(dir);
                 Path master = dir.resolve(Ladder.MASTER);
                 Files.writeString(master, "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=3000000\nlive/index.m3u8\n");
                 objects.put(prefix + "hls/" + Ladder.MASTER, master, TranscodeJob.contentType(Ladder.MASTER));
-            } catch (IOException | RuntimeException e) {
-                log.warn("Live ingest of {} could not start: {}", mediaId, e.toString());
-                return;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
             for (Protocol protocol : Protocol.values()) {
                 threads.add(Thread.ofVirtual().name("live-" + protocol.folder() + "-" + port)
@@ -279,16 +298,19 @@ public class LiveStreams {
             }
             boolean[] refused = {false};
             Thread reader = Thread.ofVirtual().start(() -> watch(protocol, ffmpeg, refused));
-            while (ffmpeg.isAlive()) {
+            try {
+                while (ffmpeg.isAlive()) {
+                    if (active.get() == protocol) {
+                        sync(protocol, folder);
+                    }
+                    ffmpeg.waitFor(SYNC_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+                reader.join(2000);
                 if (active.get() == protocol) {
                     sync(protocol, folder);
                 }
-                ffmpeg.waitFor(SYNC_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-            reader.join(2000);
-            if (active.get() == protocol) {
-                sync(protocol, folder);
-                active.set(null);
+            } finally {
+                active.compareAndSet(protocol, null);
             }
             if (refused[0]) {
                 Files.deleteIfExists(recording);
@@ -322,26 +344,33 @@ public class LiveStreams {
             }
         }
 
-        /** New finished segments first, then the playlist that names them. */
-        private void sync(Protocol protocol, Path folder) throws IOException {
-            List<Path> segments;
-            try (Stream<Path> files = Files.list(folder)) {
-                segments = files.filter(f -> f.getFileName().toString().matches(protocol.folder() + "_\\d+\\.ts"))
-                        .sorted().toList();
-            }
-            for (Path segment : segments) {
-                String name = segment.getFileName().toString();
-                if (stored.add(name)) {
-                    objects.put(prefix + LIVE_DIR + name, segment, "video/mp2t");
-                }
-            }
+        /**
+         * The playlist as ffmpeg last wrote it, after the segments it names: a viewer never reads of a segment the
+         * store does not have yet. A store error is logged and the next pass tries again; the stream goes on.
+         */
+        private void sync(Protocol protocol, Path folder) {
             Path playlist = folder.resolve("index.m3u8");
-            if (Files.exists(playlist)) {
-                String text = Files.readString(playlist);
-                if (!text.equals(lastPlaylist)) {
-                    objects.put(prefix + LIVE_DIR + "index.m3u8", playlist, TranscodeJob.contentType("index.m3u8"));
-                    lastPlaylist = text;
+            try {
+                if (!Files.exists(playlist)) {
+                    return;
                 }
+                String text = Files.readString(playlist);
+                if (text.equals(lastPlaylist)) {
+                    return;
+                }
+                for (String name : text.lines().filter(l -> l.endsWith(".ts")).toList()) {
+                    if (!stored.contains(name) && Files.exists(folder.resolve(name))) {
+                        objects.put(prefix + LIVE_DIR + name, folder.resolve(name), "video/mp2t");
+                        stored.add(name);
+                    }
+                }
+                Path snapshot = folder.resolve("index.stored");
+                Files.writeString(snapshot, text);
+                objects.put(prefix + LIVE_DIR + "index.m3u8", snapshot, TranscodeJob.contentType("index.m3u8"));
+                lastPlaylist = text;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Live ingest of {} ({}): copying to the store failed, trying again: {}", mediaId, protocol,
+                        e.toString());
             }
         }
 

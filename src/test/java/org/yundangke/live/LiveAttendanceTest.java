@@ -127,7 +127,9 @@ class LiveAttendanceTest {
         clock.set(session.startsAt().minus(Duration.ofSeconds(30)));
         assertThat(attendance.present(session.id())).as("before the start").isFalse();
         clock.set(session.startsAt());
+        assertThat(attendance.present(session.id())).as("no stream arriving: nothing to watch").isFalse();
         for (int i = 0; i < 6 * 29; i++) { // 29 minutes of reports every 10 s from a phone and a tablet
+            streamSeen(session);
             assertThat(attendance.present(session.id())).isTrue();
             attendance.present(session.id());
             clock.advance(Duration.ofSeconds(10));
@@ -136,11 +138,15 @@ class LiveAttendanceTest {
         assertThat(mine.presentSeconds()).isEqualTo(29 * 60);
         assertThat(mine.attended()).isNull();
         assertThat(attended(session)).isEmpty();
+        clock.advance(Duration.ofMinutes(1)); // the stream stopped for a minute: reports count nothing
+        assertThat(attendance.present(session.id())).isFalse();
         for (int i = 0; i < 6 * 2; i++) {
+            streamSeen(session);
             attendance.present(session.id());
             clock.advance(Duration.ofSeconds(10));
         }
-        assertThat(attended(session)).singleElement().satisfies(a -> assertThat(a.minutes()).isEqualTo(30));
+        assertThat(attended(session)).as("attended: the talk's length, as by link or in a group").singleElement()
+                .satisfies(a -> assertThat(a.minutes()).isEqualTo(60));
         assertThat(attendance.mine(session.id()).attended()).isEqualTo(LiveAttendance.How.APP);
         clock.set(session.endsAt());
         assertThat(attendance.present(session.id())).as("after the end").isFalse();
@@ -170,10 +176,20 @@ class LiveAttendanceTest {
         long otherBranch = jdbc.queryForObject("select min(id) from branch where id <> ?", Long.class, branch);
         assertThatThrownBy(() -> attendance.recordGroup(session.id(), otherBranch, List.of()))
                 .isInstanceOf(AccessDeniedException.class);
+        clock.set(session.endsAt().plus(Duration.ofDays(8)));
+        assertThatThrownBy(() -> attendance.recordGroup(session.id(), branch, List.of(withoutLogin)))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("live.group.too-late"));
+        clock.set(session.startsAt().plus(Duration.ofMinutes(10)));
         long stranger = jdbc.queryForObject("select min(member_id) from org_member_branch where member_id not in"
                 + " (select member_id from org_member_branch where branch_id = ?)", Long.class, branch);
         assertThatThrownBy(() -> attendance.recordGroup(session.id(), branch, List.of(stranger)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** What the ingest notes every few seconds while the stream arrives. */
+    private void streamSeen(LiveSession session) {
+        jdbc.update("update live_session set stream_seen_at = ? where id = ?", java.sql.Timestamp.from(clock.instant()),
+                session.id());
     }
 
     private LiveSession schedule(LiveMode mode, int percent) {

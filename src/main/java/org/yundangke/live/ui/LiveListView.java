@@ -108,7 +108,11 @@ class LiveListView extends VerticalLayout implements HasDynamicTitle {
         Button renew = new Button(getTranslation("live.feed.renew"), e -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("live.feed.renew.title"),
                     getTranslation("live.feed.renew.text"), getTranslation("live.feed.renew"),
-                    ok -> feed.setValue(feedUrl(calendarFeed.renewFeedToken())));
+                    ok -> {
+                        String renewed = feedUrl(calendarFeed.renewFeedToken());
+                        feed.setValue(renewed);
+                        subscribe.setUnsafeHref(renewed.replaceFirst("^https?://", "webcal://"));
+                    });
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("action.cancel"));
             confirm.open();

@@ -82,6 +82,8 @@ class LiveView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         checkIn.addClickListener(e -> {
             if (UserErrors.attempt(() -> attendance.checkIn(session.id(), word.getValue()))) {
                 Toasts.done("live.check-in.done");
+            } else {
+                checkIn.setEnabled(true); // try again, with the word spelt right
             }
             showStanding();
         });

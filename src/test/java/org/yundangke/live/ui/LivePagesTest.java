@@ -52,9 +52,13 @@ class LivePagesTest extends KaribuTest {
         String inApp = title + "（本平台）";
         fill(manage, inApp, LiveMode.APP);
         manage.schedule.click();
-        assertThat(_find(manage.sessionCards, PasswordField.class)).as("the stream key, hidden until shown")
-                .singleElement().satisfies(k -> assertThat(k.getValue()).hasSize(40));
-        assertThat(_find(manage.sessionCards, TextField.class)).extracting(TextField::getValue)
+        com.vaadin.flow.component.Component card = manage.sessionCards.getChildren()
+                .filter(c -> c.getElement().getTextRecursively().contains(inApp)).findFirst().orElseThrow();
+        assertThat(_find(card, PasswordField.class)).as("the stream key and the SRT address, hidden")
+                .extracting(PasswordField::getValue).hasSize(2)
+                .anySatisfy(k -> assertThat(k).matches("[0-9a-f]{40}"))
+                .anySatisfy(k -> assertThat(k).matches("srt://[^/]+:\\d+\\?passphrase=[0-9a-f]{40}"));
+        assertThat(_find(card, TextField.class)).extracting(TextField::getValue)
                 .anySatisfy(v -> assertThat(v).matches("rtmp://[^/]+:\\d+/live"));
 
         login("member");
