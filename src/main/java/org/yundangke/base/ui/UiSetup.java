@@ -2,6 +2,10 @@ package org.yundangke.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import jakarta.servlet.http.Cookie;
+import java.util.Arrays;
+import java.util.Optional;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +20,11 @@ import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
 
 /**
- * Per session and page: Chinese unless the user chose otherwise, the user's font step, and one friendly message
- * for any unexpected error (the details go to the log).
+ * Per session and page: Chinese unless the user chose otherwise, the font step, and one friendly message for any
+ * unexpected error (the details go to the log). The font step is remembered per device in a cookie from the first
+ * visit (the login page offers it) and per user once logged in; the server writes it into the page's {@code <html>},
+ * so the page appears at its size and nothing moves after the first paint. A device's choice follows its user to
+ * their other devices; a device without one takes the user's.
  */
 @Component
 @ConditionalOnWebApplication
@@ -40,16 +47,43 @@ class UiSetup implements VaadinServiceInitListener {
             init.getSession().setLocale(Translations.CHINESE);
             init.getSession().setErrorHandler(error -> showError(error.getThrowable()));
         });
+        event.addIndexHtmlRequestListener(page -> page.getDocument().root().selectFirst("html")
+                .attr(STEP_ATTRIBUTE, String.valueOf(pageStep(page.getVaadinRequest()).ordinal())));
         event.getSource().addUIInitListener(init -> authentication.getPrincipalName().ifPresent(username -> {
             UI ui = init.getUI();
             preferences.locale(username).ifPresent(ui::setLocale);
-            applyFontStep(ui, preferences.fontStep(username));
+            Optional<FontStep> device = deviceStep(VaadinRequest.getCurrent());
+            if (device.isEmpty()) {
+                applyFontStep(ui, preferences.fontStep(username)); // this device's first visit: the user's step
+            } else if (device.get() != preferences.fontStep(username)) {
+                preferences.saveFontStep(username, device.get());
+            }
         }));
     }
 
+    static final String STEP_ATTRIBUTE = "data-font-step";
+    static final String STEP_COOKIE = "ydk-font-step";
+
+    /** The device's step, else the logged-in user's, else the standard one. */
+    private FontStep pageStep(@Nullable VaadinRequest request) {
+        return deviceStep(request).orElseGet(() -> authentication.getPrincipalName().map(preferences::fontStep)
+                .orElse(FontStep.STANDARD));
+    }
+
+    static Optional<FontStep> deviceStep(@Nullable VaadinRequest request) {
+        Cookie[] cookies = request == null ? null : request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies).filter(c -> STEP_COOKIE.equals(c.getName())).map(Cookie::getValue)
+                .filter(v -> v.matches("[0-9]")).map(v -> FontStep.of(Integer.parseInt(v))).findFirst();
+    }
+
+    /** Shows the page at {@code step} and remembers it on this device for a year. */
     static void applyFontStep(UI ui, FontStep step) {
-        ui.getPage().executeJs("document.documentElement.setAttribute('data-font-step', $0)",
-                String.valueOf(step.ordinal()));
+        ui.getPage().executeJs("document.documentElement.setAttribute($0, $1);"
+                + " document.cookie = $2 + '=' + $1 + '; path=/; max-age=31536000; samesite=lax'",
+                STEP_ATTRIBUTE, String.valueOf(step.ordinal()), STEP_COOKIE);
     }
 
     private static void showError(Throwable error) {
