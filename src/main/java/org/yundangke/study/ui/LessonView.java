@@ -133,9 +133,13 @@ class LessonView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         add(next);
     }
 
+    /** A lesson's length in plain words: "不到 1 分钟" for a short clip, never "1 分钟" for eight seconds. */
     static String minutes(Component context, LessonInfo lesson) {
-        long minutes = lesson.durationSeconds() == null ? 0 : Math.max(1, Math.round(lesson.durationSeconds() / 60));
-        return context.getTranslation("lesson.minutes", minutes);
+        double seconds = lesson.durationSeconds() == null ? 0 : lesson.durationSeconds();
+        if (seconds < 60) {
+            return context.getTranslation("lesson.minutes.under-one");
+        }
+        return context.getTranslation("lesson.minutes", Math.round(seconds / 60));
     }
 
     @Override

@@ -111,6 +111,20 @@ class StudyPagesTest extends KaribuTest {
     }
 
     @Test
+    void a_short_clip_says_under_a_minute_not_one_minute() {
+        login("lecturer");
+        LessonInfo clip = publish(new LessonDraft(TestTalks.ready(jdbc, "lecturer", "短片", 8), "八秒短片", "周宣讲", "",
+                "党史学习", Set.of()));
+        LessonInfo talk = publish(new LessonDraft(TestTalks.ready(jdbc, "lecturer", "讲座", 95), "一分半讲座", "周宣讲",
+                "", "党史学习", Set.of()));
+        login("member");
+        UI.getCurrent().navigate(LessonView.class, new RouteParameters(LessonView.LESSON_ID, clip.id().toString()));
+        assertThat(_get(LessonView.class).facts.getText()).contains("不到 1 分钟").doesNotContainPattern("(?<!不到 )1 分钟");
+        UI.getCurrent().navigate(LessonView.class, new RouteParameters(LessonView.LESSON_ID, talk.id().toString()));
+        assertThat(_get(LessonView.class).facts.getText()).contains("2 分钟");
+    }
+
+    @Test
     void browsing_by_category_shows_only_that_category() {
         String category = "分类" + UUID.randomUUID().toString().substring(0, 6);
         login("lecturer");
