@@ -74,10 +74,10 @@
       ['play', 'pause', 'ended'].forEach(type => this.video.addEventListener(type, showState));
       showState();
       bar.appendChild(play);
-      const speeds = [0.75, 1, 1.25, 1.5].map(rate => {
+      const speeds = [0.75, 1, 1.25, 1.5].map((rate, i) => {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = `${rate}×`;
+        button.textContent = (labels.speeds && labels.speeds[i]) || `${rate}×`; // plain words: 慢一点, 正常速度…
         button.setAttribute('aria-label', `${labels.speed || 'Speed'} ${rate}`);
         button.setAttribute('aria-pressed', String(rate === 1));
         button.addEventListener('click', () => {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,10 @@ public class TalkPlayer extends Component implements HasSize {
                 "toolbar", getTranslation("media.player.tools"), "speed", getTranslation("media.player.speed"),
                 "play", getTranslation("media.player.play"), "pause", getTranslation("media.player.pause"),
                 "audioOnly", getTranslation("media.player.audio-only"),
-                "captions", getTranslation("media.player.captions"))));
+                "captions", getTranslation("media.player.captions"),
+                "speeds", List.of(getTranslation("media.player.speed.slower"),
+                        getTranslation("media.player.speed.normal"), getTranslation("media.player.speed.faster"),
+                        getTranslation("media.player.speed.fastest")))));
         if (source.captionsUrl() != null) {
             getElement().setAttribute("captions", source.captionsUrl());
         }

@@ -128,7 +128,7 @@ class ResumeBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("lesson-resumed.png")));
 
             // slower or faster speech, and sound only for a weak connection
-            page.locator(".ydk-player-tools button", new Page.LocatorOptions().setHasText("0.75×")).click();
+            page.locator(".ydk-player-tools button", new Page.LocatorOptions().setHasText("慢一点")).click();
             assertThat(((Number) page.evaluate("() => document.querySelector('ydk-player video').playbackRate"))
                     .doubleValue()).isEqualTo(0.75);
             page.evaluate("() => document.querySelector('ydk-player video').play()");
