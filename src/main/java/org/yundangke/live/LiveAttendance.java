@@ -135,8 +135,7 @@ public class LiveAttendance {
         if (!sessions.reachesBranch(session, branchId)) {
             throw new AccessDeniedException("live " + sessionId + " is not for branch " + branchId);
         }
-        Set<Long> ofBranch = Set.copyOf(directory.memberAccountsOf(branchId).stream() // refuses outside the scope
-                .map(MemberAccount::memberId).toList());
+        Set<Long> ofBranch = membersOf(branchId);
         if (!ofBranch.containsAll(memberIds)) {
             throw new AccessDeniedException("members outside branch " + branchId);
         }
@@ -151,10 +150,14 @@ public class LiveAttendance {
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     @Transactional(readOnly = true)
     public List<Long> attendedOf(UUID sessionId, long branchId) {
-        Set<Long> ofBranch = Set.copyOf(directory.memberAccountsOf(branchId).stream()
-                .map(MemberAccount::memberId).toList());
+        Set<Long> ofBranch = membersOf(branchId);
         return jdbc.queryForList("select member_id from live_attendance where session_id = ?", Long.class, sessionId)
                 .stream().filter(ofBranch::contains).toList();
+    }
+
+    /** The members of a branch the caller leads or administers; refused outside the caller's scope. */
+    private Set<Long> membersOf(long branchId) {
+        return Set.copyOf(directory.memberAccountsOf(branchId).stream().map(MemberAccount::memberId).toList());
     }
 
     private long presentSeconds(UUID sessionId, String username, LiveSession session) {

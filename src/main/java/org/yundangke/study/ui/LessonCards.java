@@ -39,26 +39,18 @@ final class LessonCards {
 
     /** Assigned work (a test) as a card that is one link as a whole: its title, its kind and the note. */
     static Anchor workCard(Component context, AssignableWork.Work work, String note) {
-        Span title = new Span(work.title());
-        title.addClassName("ydk-card-title");
-        Span facts = new Span(context.getTranslation(work.kind()) + " · " + note);
-        facts.addClassName("ydk-card-note");
-        Anchor card = new Anchor(work.path());
-        card.getElement().setAttribute("router-link", true); // navigates inside the app, as a RouterLink does
-        card.add(title, facts);
-        card.addClassName("ydk-card");
-        card.addClassName("ydk-card-link");
-        return card;
+        return otherCard(new OnMemberHome.Card(work.title(), context.getTranslation(work.kind()) + " · " + note,
+                work.path(), false));
     }
 
-    /** Another module's card (a live talk): one link as a whole, marked while it is on now. */
+    /** Another module's card (a live talk, a test): one link as a whole, marked while it is on now. */
     static Anchor otherCard(OnMemberHome.Card other) {
         Span title = new Span(other.title());
         title.addClassName("ydk-card-title");
         Span note = new Span(other.note());
         note.addClassName("ydk-card-note");
         Anchor card = new Anchor(other.path());
-        card.getElement().setAttribute("router-link", true);
+        card.getElement().setAttribute("router-link", true); // navigates inside the app, as a RouterLink does
         card.add(title, note);
         card.addClassName("ydk-card");
         card.addClassName("ydk-card-link");
