@@ -121,6 +121,28 @@ class LiveAttendanceTest {
     }
 
     @Test
+    void a_session_for_another_area_earns_a_member_nothing() {
+        logins.as("province");
+        long elsewhere = jdbc.queryForObject("select min(c.id) from committee c where c.parent_id is not null"
+                + " and c.id not in (select bc.committee_id from org_branch_committee bc join org_member_branch mb"
+                + " on mb.branch_id = bc.branch_id join org_member_login l on l.member_id = mb.member_id"
+                + " where l.username = 'member')", Long.class);
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        LiveSession link = sessions.schedule(new LiveDraft("别处的报告会 " + UUID.randomUUID(), "周宣讲", "", start,
+                start.plus(Duration.ofMinutes(60)), LiveMode.LINK, "https://meeting.tencent.com/dm/abc", 60,
+                Set.of(elsewhere)));
+        LiveSession app = sessions.schedule(new LiveDraft("别处的直播 " + UUID.randomUUID(), "周宣讲", "", start,
+                start.plus(Duration.ofMinutes(60)), LiveMode.APP, null, 1, Set.of(elsewhere)));
+        logins.as("member");
+        clock.set(start.plus(Duration.ofMinutes(10)));
+        streamSeen(app);
+        assertThatThrownBy(() -> attendance.checkIn(link.id(), null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attendance.present(app.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(attended(link)).isEmpty();
+        assertThat(attended(app)).isEmpty();
+    }
+
+    @Test
     void presence_in_the_app_counts_each_slot_once_whatever_the_devices_and_attends_at_the_share() {
         LiveSession session = schedule(LiveMode.APP, 50); // 60 minutes: 30 count
         logins.as("member");
