@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,7 @@ class BrowserSmokeTest {
         assertThat(page.getByText("用户名或密码不正确")).isVisible();
 
         logIn("member", "demo1234");
-        assertThat(page.locator("h2").first()).containsText("您好");
+        assertThat(page.locator("h1").first()).containsText("您好");
         System.out.println("URL after login " + page.url());
         assertThat(page.getByText("今天没有待学的课程")).isVisible();
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的学习");
@@ -90,10 +91,15 @@ class BrowserSmokeTest {
         page.waitForURL(url("/secretary"));
         assertThat(bodyFontPixels()).isEqualTo(FontStep.STANDARD.bodyPixels());
 
-        for (int i = 1; i < FontStep.values().length; i++) {
-            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("A+")).click();
-        }
+        page.locator("a.ydk-settings-link").click();
+        page.waitForURL(url("/settings"));
+        var huge = page.locator(".ydk-step-choice vaadin-button", new Page.LocatorOptions().setHasText("超大"));
+        var before = huge.boundingBox();
+        huge.click();
         page.waitForFunction("() => document.documentElement.dataset.fontStep === '3'");
+        var after = huge.boundingBox();
+        assertThat(List.of(after.x, after.y, after.width, after.height)).as("the choice stays under the finger")
+                .isEqualTo(List.of(before.x, before.y, before.width, before.height));
         assertThat(bodyFontPixels()).isEqualTo(FontStep.HUGE.bodyPixels()).isGreaterThanOrEqualTo(24);
 
         page.reload();
@@ -111,12 +117,22 @@ class BrowserSmokeTest {
         page.navigate(url("/login"));
         logIn("lecturer", "demo1234");
         page.waitForURL(url("/lecturer"));
-        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("English")).click();
+        // no one-tap language switch on every page: it lives in 设置
+        assertThat(page.locator("vaadin-button", new Page.LocatorOptions().setHasText("English"))).hasCount(0);
+        page.locator("a.ydk-settings-link").click();
+        page.locator(".ydk-language-choice vaadin-button", new Page.LocatorOptions().setHasText("English")).click();
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My talks");
-        page.reload();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        page.navigate(url("/lecturer"));
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My talks");
-        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("中文")).click();
-        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的讲座");
+
+        // the device remembers it before login too: the login page opens in English
+        page.locator("a.ydk-settings-link").click();
+        page.locator("vaadin-button.ydk-logout").click();
+        page.waitForURL(url -> url.contains("/login"));
+        assertThat(page.locator("h1")).hasText("Yundangke");
+        page.locator(".ydk-language-choice vaadin-button", new Page.LocatorOptions().setHasText("中文")).click();
+        assertThat(page.locator("h1")).hasText("云党课");
     }
 
     private void logIn(String username, String password) {

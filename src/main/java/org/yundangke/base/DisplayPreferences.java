@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Font size and language per user, so an elderly member's settings follow them to any device. */
+/** Font size, language and contrast per user, so an elderly member's settings follow them to any device. */
 @Service
 public class DisplayPreferences {
 
@@ -23,6 +23,16 @@ public class DisplayPreferences {
     @Transactional(readOnly = true)
     public Optional<Locale> locale(String username) {
         return preferences.findById(username).map(UserPreference::getLocale).map(Locale::forLanguageTag);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean highContrast(String username) {
+        return preferences.findById(username).map(UserPreference::isHighContrast).orElse(false);
+    }
+
+    @Transactional
+    public void saveHighContrast(String username, boolean high) {
+        find(username).setHighContrast(high);
     }
 
     @Transactional

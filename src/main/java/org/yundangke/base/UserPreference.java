@@ -18,6 +18,9 @@ class UserPreference {
 
     private @Nullable String locale;
 
+    @Column(name = "high_contrast")
+    private boolean highContrast;
+
     protected UserPreference() {
         this.username = "";
     }
@@ -40,5 +43,13 @@ class UserPreference {
 
     void setLocale(@Nullable String locale) {
         this.locale = locale;
+    }
+
+    boolean isHighContrast() {
+        return highContrast;
+    }
+
+    void setHighContrast(boolean highContrast) {
+        this.highContrast = highContrast;
     }
 }

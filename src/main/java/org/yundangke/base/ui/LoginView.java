@@ -3,7 +3,6 @@ package org.yundangke.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,8 +22,8 @@ import org.yundangke.base.FontStep;
 import org.yundangke.base.LoginThrottle;
 
 /**
- * Username and password, large, with a language switch and the font size as four choices; errors in plain words with
- * what to do next.
+ * Username and password, large, with the font size as four choices above and the language below; errors in plain
+ * words with what to do next.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -33,8 +32,8 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     final LoginForm form = new LoginForm();
     /** Posted with the form as {@code remember-me=on} (the login form sends named fields of its custom area). */
     final Checkbox remember = new Checkbox();
-    /** The four font steps to choose from. */
-    final Div stepChoice = new Div();
+    /** The four font steps to choose from, before anyone logs in: the page grows at once and the device remembers. */
+    final SettingChoices<FontStep> stepChoice;
 
     LoginView() {
         addClassName("ydk-login");
@@ -45,32 +44,12 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         remember.setHelperText(getTranslation("login.remember.help"));
         remember.getElement().setAttribute("name", "remember-me");
         SlotUtils.addToSlot(form, "custom-form-area", remember);
-        add(new LanguageSwitch(null), new H1(getTranslation("app.name")),
-                new Paragraph(getTranslation("login.intro")), stepChoice(), form);
-    }
-
-    /**
-     * 字号 as four large labelled choices, before anyone logs in: the page grows at once and the device remembers it
-     * (a cookie), so every later page, this one too, opens at that size.
-     */
-    private Div stepChoice() {
-        FontStep current = UiSetup.deviceStep(VaadinRequest.getCurrent()).orElse(FontStep.STANDARD);
-        Div choices = stepChoice;
-        choices.addClassName("ydk-step-choice");
-        choices.getElement().setAttribute("role", "group");
-        choices.getElement().setAttribute("aria-label", getTranslation("font.label"));
-        for (FontStep step : FontStep.values()) {
-            Button choice = new Button(getTranslation("font.step." + step.name().toLowerCase()));
-            choice.getElement().setAttribute("aria-pressed", String.valueOf(step == current));
-            choice.addClassName("ydk-step-" + step.ordinal());
-            choice.addClickListener(e -> {
-                UiSetup.applyFontStep(UI.getCurrent(), step);
-                choices.getChildren().forEach(c -> c.getElement().setAttribute("aria-pressed",
-                        String.valueOf(c == choice)));
-            });
-            choices.add(choice);
-        }
-        return choices;
+        UI ui = UI.getCurrent();
+        DeviceSettings device = DeviceSettings.of(VaadinRequest.getCurrent());
+        stepChoice = SettingsView.fontStepChoice(device.step().orElse(FontStep.STANDARD),
+                step -> DeviceSettings.applyFontStep(ui, step));
+        add(stepChoice, new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form,
+                SettingsView.languageChoice(ui.getLocale(), locale -> SettingsView.switchLanguage(ui, locale)));
     }
 
     @Override

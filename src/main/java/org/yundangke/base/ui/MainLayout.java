@@ -2,57 +2,45 @@ package org.yundangke.base.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.yundangke.base.DisplayPreferences;
 
 /**
  * The app frame: side navigation built from the {@code @Menu} views the user may open (titles are i18n keys), and a
- * top bar with font size, language and logout.
+ * header that stays one compact row at every font step and width: the menu, the name, the user and one 设置 link
+ * (font size, language, contrast and logout live there). Every new page opens at its top.
  */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     final SideNav nav = new SideNav();
-    final FontSizeControl fontSize;
-    final Button logout = new Button();
+    final RouterLink settings = new RouterLink(SettingsView.class);
 
-    MainLayout(AuthenticationContext authentication, DisplayPreferences preferences) {
-        String username = authentication.getPrincipalName().orElse("");
-        fontSize = new FontSizeControl(preferences.fontStep(username), step -> preferences.saveFontStep(username, step));
+    MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
-
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
+        toggle.addClassName("ydk-header-toggle");
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("ydk-app-title");
-        logout.setText(getTranslation("nav.logout"));
-        logout.setIcon(new Icon(VaadinIcon.SIGN_OUT));
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        logout.addClassName("ydk-logout");
-        logout.setAriaLabel(getTranslation("nav.logout"));
-        logout.addClickListener(e -> authentication.logout());
-        Span user = new Span(username);
+        Span user = new Span(authentication.getPrincipalName().orElse(""));
         user.addClassName("ydk-user");
-        HorizontalLayout tools = new HorizontalLayout(fontSize,
-                new LanguageSwitch(locale -> preferences.saveLocale(username, locale)), user, logout);
-        tools.addClassName("ydk-tools");
-        tools.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        tools.setWrap(true);
-        addToNavbar(toggle, title, tools);
+        settings.add(new Icon(VaadinIcon.COG), new Span(getTranslation("settings.title")));
+        settings.addClassName("ydk-settings-link");
+        addToNavbar(toggle, title, user, settings);
 
         nav.setLabel(getTranslation("nav.label"));
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
@@ -63,5 +51,14 @@ public final class MainLayout extends AppLayout {
         String label = getTranslation(entry.title());
         return entry.icon() == null ? new SideNavItem(label, entry.path())
                 : new SideNavItem(label, entry.path(), new Icon(entry.icon()));
+    }
+
+    /** A page reached from a scrolled one opens at its top, its title and first action in view. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (event.getLocationChangeEvent().getTrigger() != com.vaadin.flow.router.NavigationTrigger.HISTORY) {
+            getElement().executeJs("window.scrollTo(0, 0); const c = this.shadowRoot && this.shadowRoot"
+                    + ".querySelector('[content]'); if (c) c.scrollTop = 0;");
+        }
     }
 }

@@ -3,9 +3,9 @@ package org.yundangke.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
-import jakarta.servlet.http.Cookie;
-import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import org.jsoup.nodes.Element;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +20,10 @@ import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
 
 /**
- * Per session and page: Chinese unless the user chose otherwise, the font step, and one friendly message for any
- * unexpected error (the details go to the log). The font step is remembered per device in a cookie from the first
- * visit (the login page offers it) and per user once logged in; the server writes it into the page's {@code <html>},
- * so the page appears at its size and nothing moves after the first paint. A device's choice follows its user to
- * their other devices; a device without one takes the user's.
+ * Per session and page: Chinese unless the device or user chose otherwise, the font step and contrast, and one
+ * friendly message for any unexpected error (the details go to the log). The display settings are remembered per
+ * device in cookies from the first visit (the login page offers them) and per user once logged in; the server writes
+ * them into the page's {@code <html>}, so the page appears as it stays and nothing moves after the first paint.
  */
 @Component
 @ConditionalOnWebApplication
@@ -44,46 +43,58 @@ class UiSetup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> {
             // the browser's Accept-Language is not asked: most members' devices say English or nothing useful
-            init.getSession().setLocale(Translations.CHINESE);
+            init.getSession().setLocale(DeviceSettings.of(init.getRequest()).locale().orElse(Translations.CHINESE));
             init.getSession().setErrorHandler(error -> showError(error.getThrowable()));
         });
-        event.addIndexHtmlRequestListener(page -> page.getDocument().root().selectFirst("html")
-                .attr(STEP_ATTRIBUTE, String.valueOf(pageStep(page.getVaadinRequest()).ordinal())));
-        event.getSource().addUIInitListener(init -> authentication.getPrincipalName().ifPresent(username -> {
-            UI ui = init.getUI();
-            preferences.locale(username).ifPresent(ui::setLocale);
-            Optional<FontStep> device = deviceStep(VaadinRequest.getCurrent());
-            if (device.isEmpty()) {
-                applyFontStep(ui, preferences.fontStep(username)); // this device's first visit: the user's step
-            } else if (device.get() != preferences.fontStep(username)) {
-                preferences.saveFontStep(username, device.get());
+        event.addIndexHtmlRequestListener(page -> {
+            Display display = display(DeviceSettings.of(page.getVaadinRequest()));
+            Element html = page.getDocument().root().selectFirst("html");
+            html.attr(DeviceSettings.STEP_ATTRIBUTE, String.valueOf(display.step().ordinal()));
+            html.attr("lang", display.locale().toLanguageTag());
+            if (display.highContrast()) {
+                html.attr(DeviceSettings.CONTRAST_ATTRIBUTE, "high");
             }
-        }));
+        });
+        event.getSource().addUIInitListener(init -> authentication.getPrincipalName()
+                .ifPresent(username -> reconcile(init.getUI(), username)));
     }
 
-    static final String STEP_ATTRIBUTE = "data-font-step";
-    static final String STEP_COOKIE = "ydk-font-step";
-
-    /** The device's step, else the logged-in user's, else the standard one. */
-    private FontStep pageStep(@Nullable VaadinRequest request) {
-        return deviceStep(request).orElseGet(() -> authentication.getPrincipalName().map(preferences::fontStep)
-                .orElse(FontStep.STANDARD));
+    /** How the page is shown: this device's choices, else the logged-in user's, else the defaults. */
+    private Display display(DeviceSettings device) {
+        Optional<String> user = authentication.getPrincipalName();
+        return new Display(
+                device.step().orElseGet(() -> user.map(preferences::fontStep).orElse(FontStep.STANDARD)),
+                device.locale().orElseGet(() -> user.flatMap(preferences::locale).orElse(Translations.CHINESE)),
+                device.highContrast().orElseGet(() -> user.map(preferences::highContrast).orElse(false)));
     }
 
-    static Optional<FontStep> deviceStep(@Nullable VaadinRequest request) {
-        Cookie[] cookies = request == null ? null : request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
+    private record Display(FontStep step, Locale locale, boolean highContrast) {
+    }
+
+    /**
+     * A device's choice follows its user to their other devices; a device without one takes the user's (and keeps it
+     * from then on).
+     */
+    private void reconcile(UI ui, String username) {
+        DeviceSettings device = DeviceSettings.of(VaadinRequest.getCurrent());
+        Display display = display(device);
+        ui.setLocale(display.locale());
+        ui.getSession().setLocale(display.locale());
+        if (device.step().isEmpty()) {
+            DeviceSettings.applyFontStep(ui, display.step());
+        } else if (device.step().get() != preferences.fontStep(username)) {
+            preferences.saveFontStep(username, device.step().get());
         }
-        return Arrays.stream(cookies).filter(c -> STEP_COOKIE.equals(c.getName())).map(Cookie::getValue)
-                .filter(v -> v.matches("[0-9]")).map(v -> FontStep.of(Integer.parseInt(v))).findFirst();
-    }
-
-    /** Shows the page at {@code step} and remembers it on this device for a year. */
-    static void applyFontStep(UI ui, FontStep step) {
-        ui.getPage().executeJs("document.documentElement.setAttribute($0, $1);"
-                + " document.cookie = $2 + '=' + $1 + '; path=/; max-age=31536000; samesite=lax'",
-                STEP_ATTRIBUTE, String.valueOf(step.ordinal()), STEP_COOKIE);
+        if (device.locale().isEmpty()) {
+            DeviceSettings.rememberLanguage(ui, display.locale());
+        } else if (!device.locale().equals(preferences.locale(username))) {
+            preferences.saveLocale(username, device.locale().get());
+        }
+        if (device.highContrast().isEmpty()) {
+            DeviceSettings.applyContrast(ui, display.highContrast());
+        } else if (device.highContrast().get() != preferences.highContrast(username)) {
+            preferences.saveHighContrast(username, device.highContrast().get());
+        }
     }
 
     private static void showError(Throwable error) {
