@@ -50,10 +50,7 @@ class BrowseView extends VerticalLayout implements HasDynamicTitle {
             for (CourseInfo course : courses) {
                 RouterLink open = new RouterLink(course.title(), CourseView.class,
                         new RouteParameters(CourseView.COURSE_ID, course.id().toString()));
-                open.addClassName("ydk-lesson-link");
-                Div card = new Div(open, new Paragraph(course.summary()));
-                card.addClassName("ydk-card");
-                cards.add(card);
+                cards.add(LessonCards.courseCard(this, open, course.summary()));
             }
             add(new Section(new H3(getTranslation("browse.courses")), cards));
         }

@@ -3,7 +3,6 @@ package org.yundangke.study.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -13,7 +12,7 @@ import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.study.AssignableWork;
 import org.yundangke.study.OnMemberHome;
 
-/** Lessons as big cards: the title is one link to the lesson page; speaker, kind, length and a note under it. */
+/** Lessons as big cards, each one link as a whole: the title, speaker, kind, length and a note, 开始学习. */
 final class LessonCards {
 
     private LessonCards() {
@@ -27,13 +26,33 @@ final class LessonCards {
         return cards;
     }
 
-    static Div card(Component context, LessonInfo lesson, String note) {
-        RouterLink open = new RouterLink(lesson.title(), LessonView.class,
+    /**
+     * One lesson as one link, the whole card the target: the title (the link's own text), speaker, kind and length, a
+     * note, the summary cut to two lines, and 开始学习 (or 接着学) where a button would be.
+     */
+    static RouterLink card(Component context, LessonInfo lesson, String note) {
+        RouterLink card = new RouterLink(lesson.title(), LessonView.class,
                 new RouteParameters(LessonView.LESSON_ID, lesson.id().toString()));
-        open.addClassName("ydk-lesson-link");
+        card.addClassNames("ydk-card", "ydk-card-link", "ydk-lesson-card");
         Span facts = new Span(facts(context, lesson) + (note.isEmpty() ? "" : " · " + note));
-        Div card = new Div(open, facts, new Paragraph(lesson.summary()));
-        card.addClassName("ydk-card");
+        facts.addClassName("ydk-card-note");
+        Span summary = new Span(lesson.summary());
+        summary.addClassName("ydk-card-summary");
+        boolean continuing = note.equals(context.getTranslation("member.home.continue"));
+        Span action = new Span(context.getTranslation(continuing ? "lesson.card.continue" : "lesson.card.start"));
+        action.addClassName("ydk-card-action");
+        card.add(facts, summary, action);
+        return card;
+    }
+
+    /** A course as one link, the whole card the target, with its summary and 打开课程. */
+    static RouterLink courseCard(Component context, RouterLink card, String summary) {
+        card.addClassNames("ydk-card", "ydk-card-link", "ydk-lesson-card");
+        Span text = new Span(summary);
+        text.addClassName("ydk-card-summary");
+        Span action = new Span(context.getTranslation("course.card.open"));
+        action.addClassName("ydk-card-action");
+        card.add(text, action);
         return card;
     }
 

@@ -4,8 +4,8 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -37,8 +37,9 @@ import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
 
 /**
- * A member's home: today's study first (tests the branch assigned, then lessons), each one big link to its page
- * (login → home → play), then the branches they belong to.
+ * A member's home: today's study first (tests the branch assigned, then lessons), each card one big link to its page
+ * (login → home → play), so at the largest step on a phone the first lesson's 开始学习 is on the first screen; then live
+ * talks, search, new lessons and the branches they belong to.
  */
 @Route("member")
 @Menu(order = 0, icon = "vaadin:home", title = "nav.member.home")
@@ -61,31 +62,10 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
     MemberHomeView(Catalogue catalogue, StudyPlan plan, Assignments assignments, OrgDirectory directory,
                    LessonSearch search, List<OnMemberHome> others) {
         addClassName("ydk-page");
-        add(new H2(getTranslation("member.home.greeting", directory.currentActor().displayName())));
-
-        searchField.setLabel(getTranslation("member.home.search"));
-        searchField.setPlaceholder(getTranslation("member.home.search.hint"));
-        searchField.setClearButtonVisible(true);
-        searchField.setMinWidth("min(14rem, 100%)");
-        Button find = new Button(getTranslation("member.home.search.button"), e -> showResults(search));
-        find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        find.addClickShortcut(Key.ENTER);
-        HorizontalLayout searchBar = new HorizontalLayout(searchField, find);
-        searchBar.setWidthFull();
-        searchBar.setFlexGrow(1, searchField);
-        searchBar.setAlignItems(Alignment.BASELINE);
-        searchBar.setWrap(true); // at the largest font on a phone the button goes under the field
-        add(searchBar, results);
-
-        List<OnMemberHome.Card> fromOthers = others.stream().flatMap(o -> o.cards(getLocale()).stream()).toList();
-        if (!fromOthers.isEmpty()) {
-            Div live = new Div();
-            live.addClassName("ydk-cards");
-            fromOthers.forEach(c -> live.add(LessonCards.otherCard(c)));
-            soon.add(new H3(getTranslation("member.home.live")), live);
-            add(soon);
-        }
-        today.add(new H3(getTranslation("member.home.today")));
+        H1 greeting = new H1(getTranslation("member.home.greeting", directory.currentActor().displayName()));
+        greeting.addClassName("ydk-greeting");
+        add(greeting);
+        today.add(new H2(getTranslation("member.home.today")));
         List<Assignments.WorkToDo> work = assignments.workToDo();
         List<StudyPlan.Item> items = plan.today(TODAY);
         items.forEach(item -> notes.put(item.lesson().id(), item));
@@ -101,15 +81,38 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         }
         add(today);
 
+        List<OnMemberHome.Card> fromOthers = others.stream().flatMap(o -> o.cards(getLocale()).stream()).toList();
+        if (!fromOthers.isEmpty()) {
+            Div live = new Div();
+            live.addClassName("ydk-cards");
+            fromOthers.forEach(c -> live.add(LessonCards.otherCard(c)));
+            soon.add(new H2(getTranslation("member.home.live")), live);
+            add(soon);
+        }
+
+        searchField.setLabel(getTranslation("member.home.search"));
+        searchField.setPlaceholder(getTranslation("member.home.search.hint"));
+        searchField.setClearButtonVisible(true);
+        searchField.setMinWidth("min(14rem, 100%)");
+        Button find = new Button(getTranslation("member.home.search.button"), e -> showResults(search));
+        find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        find.addClickShortcut(Key.ENTER);
+        HorizontalLayout searchBar = new HorizontalLayout(searchField, find);
+        searchBar.setWidthFull();
+        searchBar.setFlexGrow(1, searchField);
+        searchBar.setAlignItems(Alignment.BASELINE);
+        searchBar.setWrap(true); // at the largest font on a phone the button goes under the field
+        add(searchBar, results);
+
         List<LessonInfo> newOnes = fresh.stream().filter(l -> !notes.containsKey(l.id())).toList();
         if (!newOnes.isEmpty()) {
-            add(new Section(new H3(getTranslation("member.home.new")), LessonCards.of(this, newOnes, l -> "")));
+            add(new Section(new H2(getTranslation("member.home.new")), LessonCards.of(this, newOnes, l -> "")));
         }
         RouterLink browse = new RouterLink(getTranslation("member.home.browse"), BrowseView.class);
         browse.addClassName("ydk-big-link");
         add(browse);
 
-        Section mine = new Section(new H3(getTranslation("member.home.branches")), branches);
+        Section mine = new Section(new H2(getTranslation("member.home.branches")), branches);
         directory.myMemberRecord().ifPresentOrElse(record -> listBranches(directory, record),
                 () -> branches.add(new ListItem(getTranslation("member.home.no-branch"))));
         add(mine);
@@ -122,7 +125,7 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         List<LessonInfo> found = search.search(words, SHOWN);
-        results.add(new H3(getTranslation("member.home.search.results", words)));
+        results.add(new H2(getTranslation("member.home.search.results", words)));
         if (found.isEmpty()) {
             results.add(new Paragraph(getTranslation("member.home.search.none", words)));
         }
