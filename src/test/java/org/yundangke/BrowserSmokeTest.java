@@ -135,6 +135,28 @@ class BrowserSmokeTest {
         assertThat(page.locator("h1")).hasText("云党课");
     }
 
+    @Test
+    void a_date_is_taken_in_any_common_chinese_form_and_anything_else_says_how_to_type_it() {
+        page.navigate(url("/login"));
+        logIn("secretary", "demo1234");
+        page.waitForURL(url("/secretary"));
+        String study = page.locator("a[href*='/study']").first().getAttribute("href");
+        page.navigate(url("/" + study.replaceFirst("^/", "")));
+        var input = page.locator("vaadin-date-picker input").first();
+        for (String typed : List.of("2026年12月20日", "2026-12-20", "2026/12/20", "2026.12.20", "20261220")) {
+            input.fill(typed);
+            input.press("Enter");
+            assertThat(page.locator("vaadin-date-picker").first().evaluate("e => e.value")).as(typed)
+                    .isEqualTo("2026-12-20");
+            assertThat(input.inputValue()).isEqualTo("2026年12月20日");
+        }
+        input.fill("下个月");
+        input.press("Enter");
+        assertThat(page.locator("vaadin-date-picker").first().evaluate("e => e.invalid")).isEqualTo(true);
+        assertThat(page.locator("vaadin-date-picker").first().evaluate("e => e.errorMessage").toString())
+                .contains("2026年12月20日", "2026-12-20");
+    }
+
     private void logIn(String username, String password) {
         Chromium.logIn(page, username, password);
     }

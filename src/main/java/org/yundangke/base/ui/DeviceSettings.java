@@ -1,5 +1,6 @@
 package org.yundangke.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import jakarta.servlet.http.Cookie;
@@ -40,6 +41,7 @@ record DeviceSettings(Optional<FontStep> step, Optional<Locale> locale, Optional
 
     /** Shows the page at {@code step} at once and remembers it on this device for a year. */
     static void applyFontStep(UI ui, FontStep step) {
+        ComponentUtil.setData(ui, FontStep.class, step);
         apply(ui, STEP_ATTRIBUTE, String.valueOf(step.ordinal()), STEP_COOKIE, String.valueOf(step.ordinal()));
     }
 

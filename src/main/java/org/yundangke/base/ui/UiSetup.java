@@ -1,5 +1,6 @@
 package org.yundangke.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
@@ -55,8 +56,12 @@ class UiSetup implements VaadinServiceInitListener {
                 html.attr(DeviceSettings.CONTRAST_ATTRIBUTE, "high");
             }
         });
-        event.getSource().addUIInitListener(init -> authentication.getPrincipalName()
-                .ifPresent(username -> reconcile(init.getUI(), username)));
+        event.getSource().addUIInitListener(init -> {
+            // the step is known on the server too, so a table can choose cards at large text (ResponsiveGrid)
+            ComponentUtil.setData(init.getUI(), FontStep.class,
+                    display(DeviceSettings.of(VaadinRequest.getCurrent())).step());
+            authentication.getPrincipalName().ifPresent(username -> reconcile(init.getUI(), username));
+        });
     }
 
     /** How the page is shown: this device's choices, else the logged-in user's, else the defaults. */

@@ -26,6 +26,7 @@ import org.yundangke.media.MediaState;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /**
  * 党课管理: editors make lessons of their ready talks or write articles ({@link LessonEditor}), publish them and
@@ -37,7 +38,8 @@ import org.yundangke.org.OrgDirectory;
 @RolesAllowed({"LECTURER", "ADMIN"})
 class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
 
-    final Grid<LessonInfo> grid = new Grid<>();
+    final ResponsiveGrid<LessonInfo> table = new ResponsiveGrid<>();
+    final Grid<LessonInfo> grid = table.grid;
     final Button create = new Button();
     private final Catalogue catalogue;
     private final MediaLibrary media;
@@ -58,17 +60,17 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> openEditor());
 
-        grid.addComponentColumn(this::lessonLink).setHeader(getTranslation("lessons.title")).setFlexGrow(3);
-        grid.addColumn(LessonInfo::speaker).setHeader(getTranslation("lessons.speaker"));
-        grid.addColumn(l -> getTranslation("lessons.state." + l.state())).setHeader(getTranslation("lessons.state"))
+        table.addComponentColumn(getTranslation("lessons.title"), this::lessonLink).setFlexGrow(3);
+        table.addColumn(getTranslation("lessons.speaker"), LessonInfo::speaker);
+        table.addColumn(getTranslation("lessons.state"), l -> getTranslation("lessons.state." + l.state()))
                 .setKey("state");
-        grid.addColumn(this::audience).setHeader(getTranslation("lessons.audience")).setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("media.actions")).setAutoWidth(true)
+        table.addColumn(getTranslation("lessons.audience"), this::audience).setFlexGrow(2);
+        table.addComponentColumn(getTranslation("media.actions"), this::actions).setAutoWidth(true)
                 .setFlexGrow(0).setKey("actions");
-        grid.setItems(query -> catalogue.editorsList(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        grid.setEmptyStateText(getTranslation("lessons.empty"));
-        grid.setAriaLabel(getTranslation("nav.lessons"));
-        add(new H2(getTranslation("nav.lessons")), create, grid);
+        table.setItems(query -> catalogue.editorsList(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        table.setEmptyStateText(getTranslation("lessons.empty"));
+        table.setAriaLabel(getTranslation("nav.lessons"));
+        add(new H2(getTranslation("nav.lessons")), create, table);
     }
 
     /** The lesson page as members see it (it lives in the study module: a route, not a class, keeps them apart). */
@@ -93,14 +95,14 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
         if (lesson.state() != LessonState.PUBLISHED) {
             Button publish = new Button(getTranslation("lessons.publish"), e -> {
                 catalogue.publish(lesson.id());
-                grid.getDataProvider().refreshAll();
+                table.refresh();
             });
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             buttons.add(publish);
         } else {
             buttons.add(new Button(getTranslation("lessons.archive"), e -> {
                 catalogue.archive(lesson.id());
-                grid.getDataProvider().refreshAll();
+                table.refresh();
             }));
         }
         return buttons;
@@ -109,7 +111,7 @@ class LessonsEditorView extends VerticalLayout implements HasDynamicTitle {
     void openEditor() {
         List<MediaInfo> ready = media.list(PageRequest.of(0, 200)).stream()
                 .filter(m -> m.state() == MediaState.READY).toList();
-        new LessonEditor(catalogue, images, ready, committees, branches, lesson -> grid.getDataProvider().refreshAll())
+        new LessonEditor(catalogue, images, ready, committees, branches, lesson -> table.refresh())
                 .open();
     }
 

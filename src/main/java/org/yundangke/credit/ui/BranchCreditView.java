@@ -24,6 +24,7 @@ import org.yundangke.base.ui.Downloads;
 import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /**
  * A branch's 学时 and points: every member (primary and "1+2" managed) month by month and the Excel record; below,
@@ -38,7 +39,8 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final H2 title = new H2();
     final Select<Integer> year = new Select<>();
-    final Grid<CreditRecords.MemberMonths> grid = new Grid<>();
+    final ResponsiveGrid<CreditRecords.MemberMonths> table = new ResponsiveGrid<>();
+    final Grid<CreditRecords.MemberMonths> grid = table.grid;
     final Anchor export = new Anchor();
     final PendingEvidence pending;
     private final CreditRecords records;
@@ -63,25 +65,22 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
         year.setItemLabelGenerator(y -> getTranslation("credit.year.label", String.valueOf(y)));
         year.setValue(thisYear);
         year.addValueChangeListener(e -> refresh());
-        grid.addColumn(CreditRecords.MemberMonths::name).setHeader(getTranslation("member.name")).setFrozen(true)
+        table.addColumn(getTranslation("member.name"), CreditRecords.MemberMonths::name).setFrozen(true)
                 .setAutoWidth(true);
         for (int m = 0; m < 12; m++) {
             int month = m;
-            grid.addColumn(row -> CreditText.amount(row.hours()[month]))
-                    .setHeader(getTranslation("credit.month", month + 1)).setAutoWidth(true);
+            table.addColumn(getTranslation("credit.month", month + 1), row -> CreditText.amount(row.hours()[month])).setAutoWidth(true);
         }
-        grid.addColumn(row -> CreditText.amount(row.totalHours())).setHeader(getTranslation("credit.hours.total"))
+        table.addColumn(getTranslation("credit.hours.total"), row -> CreditText.amount(row.totalHours()))
                 .setAutoWidth(true);
-        grid.addColumn(row -> CreditText.amount(row.totalPoints())).setHeader(getTranslation("credit.points"))
+        table.addColumn(getTranslation("credit.points"), row -> CreditText.amount(row.totalPoints()))
                 .setAutoWidth(true);
-        grid.addComponentColumn(row -> new Button(getTranslation("credit.details"), e -> showEntries(row)))
-                .setHeader(getTranslation("assignment.actions")).setKey("actions").setAutoWidth(true);
-        grid.addItemClickListener(e -> showEntries(e.getItem()));
-        grid.setAriaLabel(getTranslation("credit.branch.grid"));
-        grid.setEmptyStateText(getTranslation("branch.members.empty"));
+        table.addComponentColumn(getTranslation("assignment.actions"), row -> new Button(getTranslation("credit.details"), e -> showEntries(row))).setKey("actions").setAutoWidth(true);
+        table.setAriaLabel(getTranslation("credit.branch.grid"));
+        table.setEmptyStateText(getTranslation("branch.members.empty"));
         export.getElement().setAttribute("download", true);
         export.addClassName("ydk-big-link");
-        add(title, new HorizontalLayout(year), new Paragraph(getTranslation("credit.branch.hint")), grid, export,
+        add(title, new HorizontalLayout(year), new Paragraph(getTranslation("credit.branch.hint")), table, export,
                 new H3(getTranslation("credit.pending")), pending);
     }
 
@@ -98,7 +97,7 @@ class BranchCreditView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void refresh() {
         int chosen = year.getValue();
-        grid.setItems(records.branchMonths(branchId, chosen));
+        table.setItems(records.branchMonths(branchId, chosen));
         export.setText(getTranslation("credit.export", String.valueOf(chosen)));
         export.setHref(Downloads.workbook(() -> documents.branchWorkbook(branchId, chosen),
                 "branch-" + branchId + "-" + chosen));

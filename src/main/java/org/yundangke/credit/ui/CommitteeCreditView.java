@@ -19,6 +19,7 @@ import org.yundangke.credit.CreditDocuments;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /**
  * 学时积分统计 for an admin: a committee of their area and the committees under it, each member counted once per
@@ -32,7 +33,8 @@ class CommitteeCreditView extends VerticalLayout implements HasDynamicTitle {
     final Select<CommitteeInfo> committee = new Select<>();
     final Select<Integer> year = new Select<>();
     final Paragraph total = new Paragraph();
-    final Grid<CreditRecords.CommitteeTotals> grid = new Grid<>();
+    final ResponsiveGrid<CreditRecords.CommitteeTotals> table = new ResponsiveGrid<>();
+    final Grid<CreditRecords.CommitteeTotals> grid = table.grid;
     final Anchor export = new Anchor();
     private final CreditRecords records;
     private final CreditDocuments documents;
@@ -53,22 +55,22 @@ class CommitteeCreditView extends VerticalLayout implements HasDynamicTitle {
         year.setItems(IntStream.rangeClosed(thisYear - 4, thisYear).boxed().sorted((a, b) -> b - a).toList());
         year.setItemLabelGenerator(y -> getTranslation("credit.year.label", String.valueOf(y)));
         year.setValue(thisYear);
-        grid.addColumn(CreditRecords.CommitteeTotals::name).setHeader(getTranslation("credit.committee"))
+        table.addColumn(getTranslation("credit.committee"), CreditRecords.CommitteeTotals::name)
                 .setFlexGrow(3);
-        grid.addColumn(CreditRecords.CommitteeTotals::members).setHeader(getTranslation("credit.members"));
-        grid.addColumn(t -> CreditText.amount(t.studyHours())).setHeader(getTranslation("credit.hours.total"));
-        grid.addColumn(t -> CreditText.amount(t.points())).setHeader(getTranslation("credit.points"));
-        grid.addColumn(CreditRecords.CommitteeTotals::reachedTarget).setHeader(getTranslation("credit.reached"));
-        grid.addItemClickListener(e -> area.stream().filter(c -> c.id() == e.getItem().committeeId()).findFirst()
-                .ifPresent(committee::setValue));
-        grid.setEmptyStateText(getTranslation("credit.rollup.empty"));
-        grid.setAriaLabel(getTranslation("nav.admin.credit"));
+        table.addColumn(getTranslation("credit.members"), CreditRecords.CommitteeTotals::members);
+        table.addColumn(getTranslation("credit.hours.total"), t -> CreditText.amount(t.studyHours()));
+        table.addColumn(getTranslation("credit.points"), t -> CreditText.amount(t.points()));
+        table.addColumn(getTranslation("credit.reached"), CreditRecords.CommitteeTotals::reachedTarget);
+        table.onOpen(getTranslation("credit.rollup.open"), row -> area.stream()
+                .filter(c -> c.id() == row.committeeId()).findFirst().ifPresent(committee::setValue));
+        table.setEmptyStateText(getTranslation("credit.rollup.empty"));
+        table.setAriaLabel(getTranslation("nav.admin.credit"));
         export.getElement().setAttribute("download", true);
         export.addClassName("ydk-big-link");
         committee.addValueChangeListener(e -> refresh());
         year.addValueChangeListener(e -> refresh());
         add(new H2(getTranslation("nav.admin.credit")), new HorizontalLayout(committee, year), total,
-                new Paragraph(getTranslation("credit.rollup.hint")), grid, export);
+                new Paragraph(getTranslation("credit.rollup.hint")), table, export);
         if (!area.isEmpty()) {
             committee.setValue(area.getFirst());
         }
@@ -83,7 +85,7 @@ class CommitteeCreditView extends VerticalLayout implements HasDynamicTitle {
         CreditRecords.CommitteeTotals all = records.committeeTotal(id, chosen);
         total.setText(getTranslation("credit.rollup.total", all.members(), CreditText.amount(all.studyHours()),
                 CreditText.amount(all.points()), all.reachedTarget()));
-        grid.setItems(records.rollup(id, chosen));
+        table.setItems(records.rollup(id, chosen));
         export.setText(getTranslation("credit.export", String.valueOf(chosen)));
         export.setHref(Downloads.workbook(() -> documents.committeeWorkbook(id, chosen),
                 "committee-" + id + "-" + chosen));

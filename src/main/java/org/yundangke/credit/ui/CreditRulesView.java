@@ -22,6 +22,8 @@ import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UserErrors;
 import org.yundangke.credit.CreditRule;
 import org.yundangke.credit.CreditRules;
+import org.yundangke.base.ui.ResponsiveGrid;
+import org.yundangke.base.ui.DateFields;
 
 /**
  * 学分规则: every award rule as it stands, changes already scheduled, and each rule's history. A change takes effect
@@ -32,7 +34,8 @@ import org.yundangke.credit.CreditRules;
 @RolesAllowed("ADMIN")
 class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
 
-    final Grid<CreditRule> grid = new Grid<>();
+    final ResponsiveGrid<CreditRule> table = new ResponsiveGrid<>();
+    final Grid<CreditRule> grid = table.grid;
     private final CreditRules rules;
     private final StudyCalendar calendar;
 
@@ -40,23 +43,19 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
         this.calendar = calendar;
         this.rules = rules;
         addClassName("ydk-page");
-        grid.addColumn(r -> getTranslation("credit.rule." + r.code())).setHeader(getTranslation("credit.rule"))
+        table.addColumn(getTranslation("credit.rule"), r -> getTranslation("credit.rule." + r.code()))
                 .setFlexGrow(3);
-        grid.addColumn(r -> CreditText.amount(r.amount()) + " " + getTranslation(
-                r.kind() == org.yundangke.credit.CreditKind.STUDY_HOURS ? "credit.hours" : "credit.points"))
-                .setHeader(getTranslation("credit.rule.amount"));
-        grid.addColumn(r -> r.minutes() == null ? "" : String.valueOf(r.minutes()))
-                .setHeader(getTranslation("credit.rule.minutes"));
-        grid.addColumn(r -> r.dailyCap() == null ? "" : CreditText.amount(r.dailyCap()))
-                .setHeader(getTranslation("credit.rule.daily-cap"));
-        grid.addColumn(r -> r.yearlyCap() == null ? "" : CreditText.amount(r.yearlyCap()))
-                .setHeader(getTranslation("credit.rule.yearly-cap"));
-        grid.addColumn(r -> CreditText.DATE.format(r.effectiveFrom())).setHeader(getTranslation("credit.rule.from"));
-        grid.addComponentColumn(r -> new Button(getTranslation("credit.rule.change"), e -> edit(r)))
-                .setKey("actions").setHeader(getTranslation("assignment.actions"));
-        grid.setAriaLabel(getTranslation("nav.admin.rules"));
-        grid.setItems(rules.current());
-        add(new H2(getTranslation("nav.admin.rules")), new Paragraph(getTranslation("credit.rules.hint")), grid);
+        table.addColumn(getTranslation("credit.rule.amount"), r -> CreditText.amount(r.amount()) + " " + getTranslation(
+                r.kind() == org.yundangke.credit.CreditKind.STUDY_HOURS ? "credit.hours" : "credit.points"));
+        table.addColumn(getTranslation("credit.rule.minutes"), r -> r.minutes() == null ? "" : String.valueOf(r.minutes()));
+        table.addColumn(getTranslation("credit.rule.daily-cap"), r -> r.dailyCap() == null ? "" : CreditText.amount(r.dailyCap()));
+        table.addColumn(getTranslation("credit.rule.yearly-cap"), r -> r.yearlyCap() == null ? "" : CreditText.amount(r.yearlyCap()));
+        table.addColumn(getTranslation("credit.rule.from"), r -> CreditText.DATE.format(r.effectiveFrom()));
+        table.addComponentColumn(getTranslation("assignment.actions"), r -> new Button(getTranslation("credit.rule.change"), e -> edit(r)))
+                .setKey("actions");
+        table.setAriaLabel(getTranslation("nav.admin.rules"));
+        table.setItems(rules.current());
+        add(new H2(getTranslation("nav.admin.rules")), new Paragraph(getTranslation("credit.rules.hint")), table);
     }
 
     void edit(CreditRule rule) {
@@ -70,7 +69,7 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
         BigDecimalField yearly = new BigDecimalField(getTranslation("credit.rule.yearly-cap"));
         yearly.setValue(rule.yearlyCap());
         LocalDate today = calendar.today();
-        DatePicker from = new DatePicker(getTranslation("credit.rule.from"), today.plusDays(1));
+        DatePicker from = DateFields.accepting(new DatePicker(getTranslation("credit.rule.from"), today.plusDays(1)));
         from.setMin(today.plusDays(1));
         TextField note = new TextField(getTranslation("credit.rule.note"));
         note.setMaxLength(500);
@@ -92,7 +91,7 @@ class CreditRulesView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             dialog.close();
-            grid.setItems(rules.current());
+            table.setItems(rules.current());
             Toasts.done("credit.rule.saved");
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -33,6 +33,7 @@ import org.yundangke.credit.EvidenceRecord;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.DateFields;
 
 /**
  * 记实: a member records an offline activity (date, place, what, who, up to nine photos) for their branch's
@@ -45,7 +46,7 @@ class EvidenceView extends VerticalLayout implements HasDynamicTitle {
 
     final Select<BranchInfo> branch = new Select<>();
     final Select<EvidenceActivity> activity = new Select<>();
-    final DatePicker day = new DatePicker();
+    final DatePicker day = DateFields.accepting(new DatePicker());
     final TextField place = new TextField();
     final TextArea description = new TextArea();
     final TextField attendees = new TextField();

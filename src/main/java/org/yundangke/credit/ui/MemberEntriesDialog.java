@@ -3,7 +3,6 @@ package org.yundangke.credit.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
@@ -11,6 +10,7 @@ import org.yundangke.base.ui.UserErrors;
 import org.yundangke.credit.CreditLedger;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.credit.LedgerEntry;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /** A member's entries of a year; a secretary corrects one with a reason the member will read. */
 class MemberEntriesDialog extends Dialog {
@@ -23,14 +23,13 @@ class MemberEntriesDialog extends Dialog {
         super(member.name());
         this.ledger = ledger;
         this.corrected = corrected;
-        Grid<LedgerEntry> entries = new Grid<>();
-        entries.addColumn(e -> CreditText.line(this, e)).setHeader(getTranslation("credit.history")).setFlexGrow(4);
-        entries.addComponentColumn(e -> e.reversesId() != null || e.amount().signum() == 0 ? new Span()
-                : new Button(getTranslation("credit.correct"), click -> correct(e)))
-                .setHeader(getTranslation("assignment.actions")).setKey("actions");
-        entries.setItems(ledger.entries(member.memberId(), year));
-        entries.setEmptyStateText(getTranslation("credit.history.empty.title"));
-        add(entries);
+        ResponsiveGrid<LedgerEntry> table = new ResponsiveGrid<>();
+        table.addColumn(getTranslation("credit.history"), e -> CreditText.line(this, e)).setFlexGrow(4);
+        table.addComponentColumn(getTranslation("assignment.actions"), e -> e.reversesId() != null || e.amount().signum() == 0 ? new Span()
+                : new Button(getTranslation("credit.correct"), click -> correct(e))).setKey("actions");
+        table.setItems(ledger.entries(member.memberId(), year));
+        table.setEmptyStateText(getTranslation("credit.history.empty.title"));
+        add(table);
         setWidth("min(60rem, 95vw)");
         getFooter().add(new Button(getTranslation("action.close"), e -> close()));
     }

@@ -49,6 +49,7 @@ import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.MediaState;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.DateFields;
 
 /**
  * 直播安排 for lecturers and admins: schedule a session (by meeting link, the default, or streamed into the app), then
@@ -56,7 +57,7 @@ import org.yundangke.org.OrgDirectory;
  * first).
  */
 @Route("manage/live")
-@Menu(order = 25, icon = "vaadin:podium", title = "nav.live.manage")
+@Menu(order = 25, icon = "vaadin:presentation", title = "nav.live.manage")
 @RolesAllowed({"LECTURER", "ADMIN"})
 class LiveManageView extends VerticalLayout implements HasDynamicTitle {
 
@@ -65,7 +66,7 @@ class LiveManageView extends VerticalLayout implements HasDynamicTitle {
     final TextField title = new TextField();
     final TextField speaker = new TextField();
     final TextArea summary = new TextArea();
-    final DatePicker day = new DatePicker();
+    final DatePicker day = DateFields.accepting(new DatePicker());
     final TimePicker start = new TimePicker();
     final TimePicker end = new TimePicker();
     final RadioButtonGroup<LiveMode> mode = new RadioButtonGroup<>();

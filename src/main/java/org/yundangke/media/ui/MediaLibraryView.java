@@ -32,6 +32,7 @@ import org.yundangke.media.MediaKind;
 import org.yundangke.media.MediaLibrary;
 import org.yundangke.media.MediaState;
 import org.yundangke.media.TalkPlayer;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /**
  * A lecturer's talks (an admin sees everyone's): upload with progress, then each talk's state live — queued,
@@ -47,7 +48,8 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
             .withZone(StudyCalendar.ZONE);
 
     final UploadField upload = new UploadField();
-    final Grid<MediaInfo> grid = new Grid<>();
+    final ResponsiveGrid<MediaInfo> table = new ResponsiveGrid<>();
+    final Grid<MediaInfo> grid = table.grid;
     private final MediaLibrary library;
     /** Set while a shown row is queued or transcoding: the next poll then fetches the rows again. */
     private boolean showingWork;
@@ -56,20 +58,20 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         this.library = library;
         addClassName("ydk-page");
         setSizeFull();
-        upload.addCompleteListener(e -> grid.getDataProvider().refreshAll());
+        upload.addCompleteListener(e -> table.refresh());
 
-        grid.addColumn(MediaInfo::title).setHeader(getTranslation("media.title")).setFlexGrow(3);
-        grid.addColumn(this::kindAndLength).setHeader(getTranslation("media.kind"));
-        grid.addComponentColumn(this::stateOf).setHeader(getTranslation("media.state")).setFlexGrow(2)
+        table.addColumn(getTranslation("media.title"), MediaInfo::title).setFlexGrow(3);
+        table.addColumn(getTranslation("media.kind"), this::kindAndLength);
+        table.addComponentColumn(getTranslation("media.state"), this::stateOf).setFlexGrow(2)
                 .setKey("state");
-        grid.addColumn(m -> WHEN.format(m.createdAt())).setHeader(getTranslation("media.uploaded"));
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("media.actions")).setAutoWidth(true)
+        table.addColumn(getTranslation("media.uploaded"), m -> WHEN.format(m.createdAt()));
+        table.addComponentColumn(getTranslation("media.actions"), this::actions).setAutoWidth(true)
                 .setFlexGrow(0).setKey("actions");
-        grid.setItems(query -> library.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        grid.setEmptyStateText(getTranslation("media.empty"));
-        grid.setAriaLabel(getTranslation("nav.media"));
+        table.setItems(query -> library.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        table.setEmptyStateText(getTranslation("media.empty"));
+        table.setAriaLabel(getTranslation("nav.media"));
 
-        add(new H2(getTranslation("nav.media")), upload, grid);
+        add(new H2(getTranslation("nav.media")), upload, table);
     }
 
     @Override
@@ -80,7 +82,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         ui.addPollListener(poll -> {
             if (showingWork) {
                 showingWork = false;
-                grid.getDataProvider().refreshAll();
+                table.refresh();
             }
         });
         addDetachListener(detach -> detach.getUI().setPollInterval(-1));
@@ -133,7 +135,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         if (talk.state() == MediaState.FAILED) {
             buttons.add(button("media.retry", ButtonVariant.LUMO_PRIMARY, () -> {
                 library.retry(talk.id());
-                grid.getDataProvider().refreshAll();
+                table.refresh();
             }));
         }
         buttons.add(button("media.delete", ButtonVariant.LUMO_ERROR, () -> confirmDelete(talk)));
@@ -164,7 +166,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
             if (UserErrors.attempt(() -> library.attachCaptions(talk.id(), data))) {
                 dialog.close();
-                grid.getDataProvider().refreshAll();
+                table.refresh();
                 Toasts.done("media.captions.saved");
             }
         }));
@@ -181,7 +183,7 @@ class MediaLibraryView extends VerticalLayout implements HasDynamicTitle {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("media.delete.title"),
                 getTranslation("media.delete.text", talk.title()), getTranslation("media.delete"), e -> {
                     library.delete(talk.id());
-                    grid.getDataProvider().refreshAll();
+                    table.refresh();
                 });
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("media.cancel"));

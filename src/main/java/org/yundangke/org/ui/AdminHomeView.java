@@ -14,6 +14,7 @@ import java.util.List;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /** An admin's home: their committee's subtree, every branch in it with its member count. */
 @Route("admin")
@@ -21,7 +22,8 @@ import org.yundangke.org.OrgDirectory;
 @RolesAllowed("ADMIN")
 class AdminHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    final Grid<BranchInfo> branches = new Grid<>();
+    final ResponsiveGrid<BranchInfo> table = new ResponsiveGrid<>();
+    final Grid<BranchInfo> branches = table.grid;
 
     AdminHomeView(OrgDirectory directory) {
         addClassName("ydk-page");
@@ -32,16 +34,15 @@ class AdminHomeView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(top), new Paragraph(getTranslation("admin.home.summary", committees.size(), inScope.size(),
                 inScope.stream().mapToLong(BranchInfo::memberCount).sum())));
 
-        branches.addComponentColumn(b -> new RouterLink(b.name(), BranchMembersView.class,
-                new RouteParameters(BranchMembersView.BRANCH_ID, String.valueOf(b.id()))))
-                .setHeader(getTranslation("branch.name")).setFlexGrow(2);
-        branches.addColumn(BranchInfo::committeeName).setHeader(getTranslation("branch.committee"));
-        branches.addColumn(b -> getTranslation("branch.kind." + b.kind())).setHeader(getTranslation("branch.kind"));
-        branches.addColumn(BranchInfo::memberCount).setHeader(getTranslation("branch.member-count"));
-        branches.setEmptyStateText(getTranslation("admin.home.empty"));
-        branches.setAriaLabel(getTranslation("admin.home.branches"));
-        branches.setItems(inScope);
-        add(branches);
+        table.addComponentColumn(getTranslation("branch.name"), b -> new RouterLink(b.name(), BranchMembersView.class,
+                new RouteParameters(BranchMembersView.BRANCH_ID, String.valueOf(b.id())))).setFlexGrow(2);
+        table.addColumn(getTranslation("branch.committee"), BranchInfo::committeeName);
+        table.addColumn(getTranslation("branch.kind"), b -> getTranslation("branch.kind." + b.kind()));
+        table.addColumn(getTranslation("branch.member-count"), BranchInfo::memberCount);
+        table.setEmptyStateText(getTranslation("admin.home.empty"));
+        table.setAriaLabel(getTranslation("admin.home.branches"));
+        table.setItems(inScope);
+        add(table);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.yundangke.org.Accounts;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.base.ui.ResponsiveGrid;
 
 /** One branch's members, primary and "1+2" managed, paged from the server; refused outside the user's scope. */
 @Route("branches/:branchId")
@@ -26,7 +27,8 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
     static final String BRANCH_ID = "branchId";
 
     final H2 title = new H2();
-    final Grid<MemberInfo> grid = new Grid<>();
+    final ResponsiveGrid<MemberInfo> table = new ResponsiveGrid<>();
+    final Grid<MemberInfo> grid = table.grid;
     private final OrgDirectory directory;
     private final Accounts accounts;
 
@@ -35,17 +37,17 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
         this.accounts = accounts;
         addClassName("ydk-page");
         setSizeFull();
-        grid.addColumn(MemberInfo::name).setHeader(getTranslation("member.name")).setSortProperty("name");
-        grid.addColumn(MemberInfo::gender).setHeader(getTranslation("member.gender"));
-        grid.addColumn(MemberInfo::birthYear).setHeader(getTranslation("member.birth-year"));
-        grid.addColumn(MemberInfo::partyJoinDate).setHeader(getTranslation("member.party-join-date"));
-        grid.addColumn(MemberInfo::formerUnit).setHeader(getTranslation("member.former-unit"));
-        grid.addColumn(this::relation).setHeader(getTranslation("member.relation"));
-        grid.addComponentColumn(this::resetButton).setHeader(getTranslation("media.actions")).setAutoWidth(true)
+        table.addColumn(getTranslation("member.name"), MemberInfo::name).setSortProperty("name");
+        table.addColumn(getTranslation("member.gender"), MemberInfo::gender);
+        table.addColumn(getTranslation("member.birth-year"), MemberInfo::birthYear);
+        table.addColumn(getTranslation("member.party-join-date"), MemberInfo::partyJoinDate);
+        table.addColumn(getTranslation("member.former-unit"), MemberInfo::formerUnit);
+        table.addColumn(getTranslation("member.relation"), this::relation);
+        table.addComponentColumn(getTranslation("media.actions"), this::resetButton).setAutoWidth(true)
                 .setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("branch.members.empty"));
-        grid.setAriaLabel(getTranslation("branch.members.grid"));
-        add(title, grid);
+        table.setEmptyStateText(getTranslation("branch.members.empty"));
+        table.setAriaLabel(getTranslation("branch.members.grid"));
+        add(title, table);
     }
 
     @Override
@@ -56,7 +58,7 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
         }
         long branchId = branch.id();
         title.setText(branch.name());
-        grid.setItems(query -> directory.membersOf(branchId, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        table.setItems(query -> directory.membersOf(branchId, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.getElement().setAttribute("data-branch-id", String.valueOf(branchId));
         currentBranch = branchId;
     }

@@ -31,6 +31,8 @@ import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.study.AssignableWork;
 import org.yundangke.study.Assignments;
+import org.yundangke.base.ui.ResponsiveGrid;
+import org.yundangke.base.ui.DateFields;
 
 /**
  * A secretary's study plan for one branch: assign a course, a lesson or a test, see how many members finished each
@@ -49,8 +51,9 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     final ComboBox<LessonInfo> lesson = new ComboBox<>();
     final ComboBox<AssignableWork.Work> work = new ComboBox<>();
     final Button assign = new Button();
-    final DatePicker due = new DatePicker();
-    final Grid<Assignments.BranchAssignment> grid = new Grid<>();
+    final DatePicker due = DateFields.accepting(new DatePicker());
+    final ResponsiveGrid<Assignments.BranchAssignment> table = new ResponsiveGrid<>();
+    final Grid<Assignments.BranchAssignment> grid = table.grid;
     private final Assignments assignments;
     private final Catalogue catalogue;
     private final OrgDirectory directory;
@@ -92,22 +95,21 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        grid.addColumn(a -> a.study().title()).setHeader(getTranslation("assignment.title")).setFlexGrow(3);
-        grid.addColumn(this::kind).setHeader(getTranslation("assignment.kind"));
-        grid.addColumn(a -> DAY.format(a.study().assignment().assignedAt())).setHeader(getTranslation("assignment.date"));
-        grid.addColumn(a -> a.study().assignment().dueOn() == null ? "" : a.study().assignment().dueOn().toString())
-                .setHeader(getTranslation("assignment.due"));
-        grid.addColumn(this::finishedCount).setHeader(getTranslation("assignment.finished"));
-        grid.addComponentColumn(a -> {
+        table.addColumn(getTranslation("assignment.title"), a -> a.study().title()).setFlexGrow(3);
+        table.addColumn(getTranslation("assignment.kind"), this::kind);
+        table.addColumn(getTranslation("assignment.date"), a -> DAY.format(a.study().assignment().assignedAt()));
+        table.addColumn(getTranslation("assignment.due"), a -> a.study().assignment().dueOn() == null ? "" : a.study().assignment().dueOn().toString());
+        table.addColumn(getTranslation("assignment.finished"), this::finishedCount);
+        table.addComponentColumn(getTranslation("assignment.actions"), a -> {
             Button who = new Button(getTranslation("assignment.who"), e -> showStandings(a.study()));
             Button withdraw = new Button(getTranslation("assignment.withdraw"), e -> confirmWithdraw(a.study()));
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
             return new HorizontalLayout(who, withdraw);
-        }).setHeader(getTranslation("assignment.actions")).setFlexGrow(2).setKey("actions");
-        grid.setEmptyStateText(getTranslation("assignment.empty"));
-        grid.setAriaLabel(getTranslation("assignment.grid"));
+        }).setFlexGrow(2).setKey("actions");
+        table.setEmptyStateText(getTranslation("assignment.empty"));
+        table.setAriaLabel(getTranslation("assignment.grid"));
         grid.setAllRowsVisible(true);
-        add(title, new Paragraph(getTranslation("assignment.hint")), form, grid);
+        add(title, new Paragraph(getTranslation("assignment.hint")), form, table);
     }
 
     @Override
@@ -173,18 +175,17 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void showStandings(Assignments.AssignedStudy study) {
-        Grid<Assignments.MemberStanding> who = new Grid<>();
-        who.addColumn(s -> s.member().name()).setHeader(getTranslation("member.name"));
-        who.addColumn(s -> s.member().username() == null ? getTranslation("assignment.offline")
+        ResponsiveGrid<Assignments.MemberStanding> whoTable = new ResponsiveGrid<>();
+        whoTable.addColumn(getTranslation("member.name"), s -> s.member().name());
+        whoTable.addColumn(getTranslation("assignment.member.state"), s -> s.member().username() == null ? getTranslation("assignment.offline")
                 : s.finished() ? getTranslation(study.work() != null ? "assignment.member.done"
                         : "assignment.member.finished")
                 : study.work() != null ? getTranslation(s.started() ? "assignment.member.started"
                         : "assignment.member.not-started")
-                : getTranslation("assignment.member.progress", s.completed(), s.lessons()))
-                .setHeader(getTranslation("assignment.member.state"));
-        who.setItems(assignments.standings(study.assignment().id()));
-        who.setAriaLabel(study.title());
-        Dialog dialog = new Dialog(who);
+                : getTranslation("assignment.member.progress", s.completed(), s.lessons()));
+        whoTable.setItems(assignments.standings(study.assignment().id()));
+        whoTable.setAriaLabel(study.title());
+        Dialog dialog = new Dialog(whoTable);
         dialog.setHeaderTitle(study.title());
         dialog.setWidth("min(48rem, 95vw)");
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
@@ -205,7 +206,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void refresh() {
-        grid.setItems(assignments.forBranch(branchId));
+        table.setItems(assignments.forBranch(branchId));
     }
 
     @Override
