@@ -3,7 +3,8 @@
  * with a read-aloud toolbar. The article's reading time (`duration`, from its length) is its timeline: it advances one
  * second a second while the page is on screen or being read aloud, and the spans covered are reported like a talk's
  * (every REPORT_EVERY_MS and by beacon when the page goes away). Reading aloud uses the browser's speech synthesis with
- * a zh-CN voice when there is one, a sentence at a time (so pause works everywhere); each sentence read moves the
+ * a zh-CN voice, a sentence at a time (so pause works everywhere); with no Chinese voice it says so once and offers
+ * larger text instead of a button that can only fail again. Each sentence read moves the
  * timeline to its share of the text, and the last one to the end: reading aloud to the end completes the article.
  * The text to speak is the `text` property (plain words, set by the server).
  */
@@ -85,15 +86,16 @@
       this.position = to;
     }
 
-    speakOrResume() {
-      if (!('speechSynthesis' in window)) {
-        this.status.textContent = this.labels.noSpeech || 'This browser cannot read aloud.';
-        return;
-      }
+    async speakOrResume() {
       if (this.state === 'paused') {
         this.state = 'speaking';
         window.speechSynthesis.resume();
         this.show();
+        return;
+      }
+      this.voice = 'speechSynthesis' in window ? await this.chineseVoice() : null;
+      if (!this.voice) {
+        this.noVoice();
         return;
       }
       const text = this.text || '';
@@ -105,6 +107,56 @@
       window.speechSynthesis.cancel();
       this.show();
       this.speakNext();
+    }
+
+    /** A Chinese voice of this device, waiting briefly for the list (browsers fill it after the page loads). */
+    chineseVoice() {
+      const find = () => {
+        const voices = window.speechSynthesis.getVoices();
+        return voices.find(v => v.lang.replace('_', '-').toLowerCase() === 'zh-cn')
+            || voices.find(v => v.lang.toLowerCase().startsWith('zh')) || null;
+      };
+      return new Promise(resolve => {
+        if (find()) {
+          resolve(find());
+          return;
+        }
+        const done = () => {
+          window.speechSynthesis.removeEventListener('voiceschanged', done);
+          clearTimeout(timer);
+          resolve(find());
+        };
+        const timer = setTimeout(done, 1500);
+        window.speechSynthesis.addEventListener('voiceschanged', done);
+      });
+    }
+
+    /**
+     * No Chinese voice here (or speech failed): say so once in plain words and offer larger text instead, never a
+     * button that can only fail again.
+     */
+    noVoice() {
+      this.state = 'idle';
+      this.speakButton.hidden = true;
+      this.pauseButton.hidden = true;
+      this.stopButton.hidden = true;
+      this.status.textContent = this.labels.noVoice || 'This device has no Chinese voice to read aloud.';
+      const step = parseInt(document.documentElement.dataset.fontStep || '0', 10);
+      if (step < 3 && !this.largerButton) {
+        this.largerButton = this.button(this.labels.larger || 'Larger text', () => this.larger());
+        this.largerButton.classList.add('ydk-reader-larger');
+        this.toolbar.append(this.largerButton);
+      }
+    }
+
+    /** One font step larger, at once and remembered on this device (the server reads the cookie on the next page). */
+    larger() {
+      const step = Math.min(3, parseInt(document.documentElement.dataset.fontStep || '0', 10) + 1);
+      document.documentElement.dataset.fontStep = String(step);
+      document.cookie = `ydk-font-step=${step}; path=/; max-age=31536000; samesite=lax`;
+      if (step >= 3) {
+        this.largerButton.hidden = true;
+      }
     }
 
     speakNext() {
@@ -122,12 +174,7 @@
       const sentence = this.sentences[this.next];
       const utterance = new SpeechSynthesisUtterance(sentence);
       utterance.lang = 'zh-CN';
-      const voices = window.speechSynthesis.getVoices();
-      const voice = voices.find(v => v.lang.replace('_', '-').toLowerCase() === 'zh-cn')
-          || voices.find(v => v.lang.toLowerCase().startsWith('zh'));
-      if (voice) {
-        utterance.voice = voice;
-      }
+      utterance.voice = this.voice;
       utterance.onend = () => {
         this.spoken += sentence.length;
         this.next += 1;
@@ -137,9 +184,7 @@
       };
       utterance.onerror = event => {
         if (event.error !== 'interrupted' && event.error !== 'canceled') {
-          this.state = 'idle';
-          this.status.textContent = this.labels.speechFailed || 'Reading aloud stopped.';
-          this.show();
+          this.noVoice();
         }
       };
       window.speechSynthesis.speak(utterance);

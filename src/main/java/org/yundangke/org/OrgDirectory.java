@@ -2,6 +2,7 @@ package org.yundangke.org;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,18 @@ public class OrgDirectory {
     public Optional<MemberInfo> myMemberRecord() {
         Long memberId = currentActor().memberId();
         return memberId == null ? Optional.empty() : members.findById(memberId).map(Member::toInfo);
+    }
+
+    /** The secretaries of the caller's branches, their primary branch's first: whom to ask for help. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public List<BranchSecretary> mySecretaries() {
+        return myMemberRecord().map(record -> {
+            List<Long> ids = new ArrayList<>(record.managingBranchIds());
+            ids.addFirst(record.primaryBranchId());
+            return branches.findSecretaries(ids).stream()
+                    .sorted(Comparator.comparing(row -> row.getBranchId() != record.primaryBranchId()))
+                    .map(row -> new BranchSecretary(row.getBranchName(), row.getName(), row.getPhone())).toList();
+        }).orElse(List.of());
     }
 
     /**

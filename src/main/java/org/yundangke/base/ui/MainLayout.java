@@ -57,8 +57,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         if (event.getLocationChangeEvent().getTrigger() != com.vaadin.flow.router.NavigationTrigger.HISTORY) {
-            getElement().executeJs("window.scrollTo(0, 0); const c = this.shadowRoot && this.shadowRoot"
-                    + ".querySelector('[content]'); if (c) c.scrollTop = 0;");
+            getElement().executeJs("window.scrollTo(0, 0)");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.yundangke.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -54,7 +55,10 @@ public class SettingsView extends Main implements HasDynamicTitle {
         logout.setIcon(new Icon(VaadinIcon.SIGN_OUT));
         logout.addClassNames("ydk-big-button", "ydk-logout");
         logout.addClickListener(e -> authentication.logout());
-        add(logout);
+        Anchor help = new Anchor("help", getTranslation("settings.help"));
+        help.getElement().setAttribute("router-link", true);
+        help.addClassName("ydk-big-link");
+        add(logout, help);
     }
 
     /** 字号 as four choices, each caption shown at its own size; used here and on the login page. */

@@ -65,6 +65,7 @@ class MyRecordView extends VerticalLayout implements HasDynamicTitle {
         history.addClassName("ydk-history");
         Anchor evidence = new Anchor("evidence", getTranslation("credit.record.evidence"));
         evidence.getElement().setAttribute("router-link", true);
+        evidence.addClassName("ydk-own-line");
         add(year, ring, points, standing, certificate, new H3(getTranslation("credit.history")), history, evidence);
         year.addValueChangeListener(e -> show(e.getValue()));
         year.setValue(years.getFirst());

@@ -35,7 +35,7 @@ import org.yundangke.live.LiveTimes;
  * them in the phone's own calendar.
  */
 @Route("live")
-@Menu(order = 1.7, icon = "vaadin:podium", title = "nav.live")
+@Menu(order = 1.7, icon = "vaadin:presentation", title = "nav.live")
 @RolesAllowed("MEMBER")
 class LiveListView extends VerticalLayout implements HasDynamicTitle {
 

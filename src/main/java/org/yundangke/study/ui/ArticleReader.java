@@ -32,7 +32,7 @@ class ArticleReader extends Component {
                 "toolbar", getTranslation("lesson.article.tools"), "readAloud", getTranslation("lesson.article.read"),
                 "resume", getTranslation("lesson.article.resume"), "pause", getTranslation("lesson.article.pause"),
                 "stop", getTranslation("lesson.article.stop"), "finished", getTranslation("lesson.article.finished"),
-                "noSpeech", getTranslation("lesson.article.no-speech"),
-                "speechFailed", getTranslation("lesson.article.speech-failed"))));
+                "noVoice", getTranslation("lesson.article.no-voice"),
+                "larger", getTranslation("lesson.article.larger"))));
     }
 }

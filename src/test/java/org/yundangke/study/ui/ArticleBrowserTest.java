@@ -1,5 +1,6 @@
 package org.yundangke.study.ui;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -98,5 +99,34 @@ class ArticleBrowserTest {
         logins.as("member");
         assertThat(progress.standing(article.id()).uniqueSeconds()).isBetween(10L, 16L);
         assertThat(progress.standing(article.id()).positionSeconds()).isBetween(10.0, 16.0);
+    }
+
+    @Test
+    void with_no_chinese_voice_read_aloud_says_so_once_and_offers_larger_text_instead_of_a_retry() {
+        logins.as("lecturer");
+        LessonInfo article = catalogue.createDraft(new LessonDraft(null, "朗读测试", "周宣讲", "一篇短文", "理论学习",
+                Set.of(), Set.of(), "", null, "不忘初心，牢记使命。"));
+        catalogue.publish(article.id());
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            page.setDefaultTimeout(30_000);
+            // a device with English voices only, as many members' phones are
+            page.addInitScript("speechSynthesis.getVoices = () => [{lang: 'en-US', name: 'English'}];");
+            page.navigate("http://localhost:" + port + "/login");
+            Chromium.logIn(page, "member", "demo1234");
+            page.waitForURL(url -> url.contains("/member"));
+            page.navigate("http://localhost:" + port + "/lessons/" + article.id());
+            page.locator("ydk-reader .ydk-reader-speak").click();
+
+            assertThat(page.locator(".ydk-reader-status")).containsText("没有装中文朗读的声音");
+            assertThat(page.locator("ydk-reader .ydk-reader-speak")).isHidden();
+            String before = page.evaluate("() => document.documentElement.dataset.fontStep").toString();
+            page.locator("ydk-reader .ydk-reader-larger").click();
+            assertThat(page.evaluate("() => document.documentElement.dataset.fontStep").toString())
+                    .isEqualTo(String.valueOf(Integer.parseInt(before) + 1));
+            assertThat(context.cookies()).anySatisfy(c -> assertThat(c.name + "=" + c.value)
+                    .isEqualTo("ydk-font-step=" + (Integer.parseInt(before) + 1)));
+        }
     }
 }
