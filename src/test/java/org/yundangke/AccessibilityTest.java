@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.vaadin.flow.router.Route;
 import java.nio.file.Path;
@@ -18,9 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,8 +107,8 @@ class AccessibilityTest {
 
     static final Path SHOTS = Chromium.SCREENSHOTS.resolve("routes");
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -132,19 +130,6 @@ class AccessibilityTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(AccessibilityTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void every_route_of_the_app_is_in_the_list() {
@@ -169,7 +154,7 @@ class AccessibilityTest {
         for (String user : List.of("anonymous", "member", "secretary", "lecturer", "admin")) {
             List<String> routes = ROUTES.entrySet().stream().filter(e -> e.getValue().contains(user))
                     .map(Map.Entry::getKey).toList();
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
                 Page page = context.newPage();
                 page.setDefaultTimeout(30_000);
                 page.addInitScript(LAYOUT_SHIFT_WATCH);

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,8 +27,8 @@ class BrowserSmokeTest {
 
     static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -38,23 +36,10 @@ class BrowserSmokeTest {
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(BrowserSmokeTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void openPage() {
         // an English-speaking browser on purpose: the app still starts in Chinese
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 900));
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 900));
         page = context.newPage();
         page.setDefaultTimeout(30_000);
     }

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's Chromium driven by Playwright, never a downloaded browser: skipped with a printed reason when
@@ -59,5 +62,38 @@ public final class Chromium {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
         page.locator("input[name=password]").press("Enter");
+    }
+
+    /**
+     * Chromium for one test class: {@code @RegisterExtension static final Chromium.Session chromium = new
+     * Chromium.Session();} starts it before the class's tests (or skips the class when it is absent) and closes it
+     * after them.
+     */
+    public static final class Session implements BeforeAllCallback, AfterAllCallback {
+
+        private final String[] flags;
+        private Playwright playwright;
+        private Browser browser;
+
+        public Session(String... extraFlags) {
+            this.flags = extraFlags;
+        }
+
+        public Browser browser() {
+            return browser;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            playwright = playwrightOrSkip(context.getRequiredTestClass());
+            browser = launch(playwright, flags);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (playwright != null) {
+                playwright.close();
+            }
+        }
     }
 }

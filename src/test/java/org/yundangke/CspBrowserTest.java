@@ -2,18 +2,15 @@ package org.yundangke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +30,8 @@ import org.yundangke.catalogue.LessonInfo;
 @ActiveProfiles("test")
 class CspBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -47,19 +44,6 @@ class CspBrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(CspBrowserTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void no_route_breaks_the_content_security_policy() {
@@ -80,7 +64,7 @@ class CspBrowserTest {
                 "province", List.of("/admin", "/credit", "/credit-rules"));
         List<String> violations = new ArrayList<>();
         routes.forEach((login, paths) -> {
-            try (BrowserContext context = browser.newContext()) {
+            try (BrowserContext context = chromium.browser().newContext()) {
                 Page page = context.newPage();
                 page.setDefaultTimeout(30_000);
                 page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("

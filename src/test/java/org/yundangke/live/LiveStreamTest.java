@@ -2,10 +2,8 @@ package org.yundangke.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,10 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,8 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class LiveStreamTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session("--autoplay-policy=no-user-gesture-required");
 
     @LocalServerPort
     int port;
@@ -76,19 +73,6 @@ class LiveStreamTest {
     Logins logins;
 
     final List<Process> publishers = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(LiveStreamTest.class);
-        browser = Chromium.launch(playwright, "--autoplay-policy=no-user-gesture-required");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void stopPublishers() {
@@ -133,7 +117,7 @@ class LiveStreamTest {
                 .isTrue();
         assertThat(secondSrt.exitValue()).isNotZero();
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");

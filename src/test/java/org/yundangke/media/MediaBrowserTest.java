@@ -7,10 +7,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +24,8 @@ import org.yundangke.Chromium;
 @ActiveProfiles("test")
 class MediaBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session("--autoplay-policy=no-user-gesture-required");
 
     @LocalServerPort
     int port;
@@ -38,22 +36,9 @@ class MediaBrowserTest {
     @Autowired
     MediaRepository media;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(MediaBrowserTest.class);
-        browser = Chromium.launch(playwright, "--autoplay-policy=no-user-gesture-required");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void a_lecturer_uploads_a_talk_and_plays_the_transcoded_ladder() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +24,8 @@ import org.yundangke.base.FontStep;
 @ActiveProfiles("test")
 class FontStepBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -35,23 +33,10 @@ class FontStepBrowserTest {
     @Autowired
     DisplayPreferences preferences;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(FontStepBrowserTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void the_step_chosen_before_login_is_in_every_page_the_server_sends_and_follows_the_user() {
         preferences.saveFontStep("member", FontStep.STANDARD);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.navigate(url("/login"));

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -15,9 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +38,8 @@ import org.yundangke.live.LiveSessions;
 @ActiveProfiles("test")
 class LiveBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -58,19 +56,6 @@ class LiveBrowserTest {
     @Autowired
     Logins logins;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(LiveBrowserTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void on_a_phone_at_the_largest_step_the_live_pages_fit_and_their_targets_are_big() {
         logins.as("lecturer");
@@ -86,7 +71,7 @@ class LiveBrowserTest {
         preferences.saveFontStep("member", FontStep.HUGE);
         preferences.saveFontStep("secretary", FontStep.HUGE);
         try {
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
                 Page page = login(context, "member");
                 page.navigate("http://localhost:" + port + "/live");
                 Locator card = page.locator("a.ydk-card-link", new Page.LocatorOptions().setHasText(session.title()));
@@ -102,7 +87,7 @@ class LiveBrowserTest {
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                         .setPath(Chromium.SCREENSHOTS.resolve("live-session-phone-huge.png")));
             }
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
                 Page page = login(context, "secretary");
                 page.navigate("http://localhost:" + port + "/live/" + session.id() + "/attendance");
                 assertThat(page.locator(".ydk-row").first()).isVisible();

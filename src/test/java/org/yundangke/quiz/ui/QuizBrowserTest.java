@@ -12,9 +12,8 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.BoundingBox;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,8 +33,8 @@ import org.yundangke.quiz.QuestionBank;
 @ActiveProfiles("test")
 class QuizBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -49,19 +48,6 @@ class QuizBrowserTest {
     @Autowired
     Logins logins;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(QuizBrowserTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void a_test_on_a_phone_at_the_largest_step_has_big_options_and_no_key_in_the_browser_before_handing_in() {
         logins.as("lecturer");
@@ -69,7 +55,7 @@ class QuizBrowserTest {
                 .filter(e -> e.length() > 8).toList();
         logins.logout();
         preferences.saveFontStep("member", FontStep.HUGE);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             List<Response> responses = new ArrayList<>();

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +29,8 @@ import org.yundangke.study.StudyProgress;
 @ActiveProfiles("test")
 class ArticleBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session();
 
     @LocalServerPort
     int port;
@@ -46,19 +44,6 @@ class ArticleBrowserTest {
     @Autowired
     Logins logins;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(ArticleBrowserTest.class);
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @AfterEach
     void logout() {
         logins.logout();
@@ -71,7 +56,7 @@ class ArticleBrowserTest {
                 Set.of(), Set.of(), "", null, "## 学习体会\n\n" + "不忘初心，牢记使命。".repeat(40)));
         catalogue.publish(article.id());
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(360, 740))) {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");
@@ -108,7 +93,7 @@ class ArticleBrowserTest {
                 Set.of(), Set.of(), "", null, "不忘初心，牢记使命。"));
         catalogue.publish(article.id());
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             // a device with English voices only, as many members' phones are

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Cookie;
 import java.nio.file.Files;
@@ -13,11 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,8 +40,8 @@ import org.yundangke.study.Assignments;
 @ActiveProfiles("test")
 class ElderPathBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session("--autoplay-policy=no-user-gesture-required");
 
     @LocalServerPort
     int port;
@@ -68,19 +66,6 @@ class ElderPathBrowserTest {
 
     LessonInfo lesson;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(ElderPathBrowserTest.class);
-        browser = Chromium.launch(playwright, "--autoplay-policy=no-user-gesture-required");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void assignATalk() throws Exception {
         Path talk = media.make(dir.resolve("talk.mp4"), "-f", "lavfi", "-i", "testsrc2=duration=12:size=640x360:rate=25",
@@ -104,7 +89,7 @@ class ElderPathBrowserTest {
 
     @Test
     void at_the_largest_step_on_a_phone_the_lesson_is_one_tap_from_home_and_plays_with_one_more() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setHasTouch(true).setIsMobile(true))) {
             context.addCookies(List.of(new Cookie("ydk-font-step", "3").setUrl(url("/"))));
             Page page = context.newPage();
@@ -122,10 +107,15 @@ class ElderPathBrowserTest {
             assertThat(page.evaluate("() => window.scrollY")).isEqualTo(0);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("elder-home-huge.png")));
 
+            // a home scrolled a little, as after reading down the list: the lesson still opens at its top
+            page.evaluate("() => window.scrollTo(0, 120)");
+            assertThat(((Number) page.evaluate("() => window.scrollY")).intValue()).isEqualTo(120);
             start.tap();
             page.waitForURL(u -> u.contains("/lessons/" + lesson.id()));
             page.waitForSelector(".ydk-player-play");
-            assertThat(page.evaluate("() => window.scrollY")).as("the lesson opens at its top").isEqualTo(0);
+            page.waitForFunction("() => window.scrollY === 0");
+            assertThat(page.locator("h1, h2").first().boundingBox().y).as("the lesson opens at its top, title in view")
+                    .isBetween(0.0, 200.0);
             BoundingBox play = page.locator(".ydk-player-play").boundingBox();
             assertThat(play.y + play.height).as("播放 on the first screen").isLessThanOrEqualTo(844);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("elder-lesson-huge.png")));
@@ -139,7 +129,7 @@ class ElderPathBrowserTest {
 
     @Test
     void by_keyboard_alone_a_member_logs_in_opens_the_assigned_lesson_and_plays_it_seeing_where_the_focus_is() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.navigate(url("/login"));

@@ -2,18 +2,15 @@ package org.yundangke.study.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,8 +33,8 @@ import org.yundangke.study.StudyProgress;
 @ActiveProfiles("test")
 class ResumeBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium.Session chromium = new Chromium.Session("--autoplay-policy=no-user-gesture-required");
 
     @LocalServerPort
     int port;
@@ -60,19 +57,6 @@ class ResumeBrowserTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwrightOrSkip(ResumeBrowserTest.class);
-        browser = Chromium.launch(playwright, "--autoplay-policy=no-user-gesture-required");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @AfterEach
     void logout() {
         logins.logout();
@@ -91,7 +75,7 @@ class ResumeBrowserTest {
         mediaLibrary.attachCaptions(mediaId, ("WEBVTT\n\n00:00:00.000 --> 00:00:40.000\n同志们好，今天我们学习党史。\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.setDefaultTimeout(60_000);
             java.util.List<String> blocked = new java.util.ArrayList<>();
