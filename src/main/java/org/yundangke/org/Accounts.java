@@ -15,9 +15,10 @@ import org.yundangke.base.SignedIn;
 import org.yundangke.base.UserError;
 
 /**
- * Passwords of logins: a secretary resets a member of their branch (an admin one of their subtree) to a one-time
- * password that must be changed at the next login; a reset signs the user out everywhere (remembered devices and open
- * sessions), a change everywhere but here. Only plain members' logins can be reset this way: a secretary's or admin's login stays with its owner.
+ * Members' logins and their passwords: a secretary opens a login for a member of their branch who has none, or resets
+ * one (an admin: in their subtree), each with a one-time password that must be changed at the next login; a reset
+ * signs the user out everywhere (remembered devices and open sessions), a change everywhere but here. Only plain
+ * members' logins can be reset this way: a secretary's or admin's login stays with its owner.
  */
 @Service
 public class Accounts {
@@ -31,14 +32,16 @@ public class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     private final UserAccountRepository accounts;
+    private final MemberRepository members;
     private final OrgDirectory directory;
     private final PasswordEncoder encoder;
     private final SignedIn signedIn;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(UserAccountRepository accounts, OrgDirectory directory, PasswordEncoder encoder,
-             SignedIn signedIn) {
+    Accounts(UserAccountRepository accounts, MemberRepository members, OrgDirectory directory,
+             PasswordEncoder encoder, SignedIn signedIn) {
         this.accounts = accounts;
+        this.members = members;
         this.directory = directory;
         this.encoder = encoder;
         this.signedIn = signedIn;
@@ -55,13 +58,46 @@ public class Accounts {
             throw new AccessDeniedException(CurrentUser.name() + " may not reset the staff login "
                     + account.getUsername());
         }
+        String password = oneTimePassword();
+        account.passwordSetByOthers(encoder.encode(password));
+        signedIn.endEverywhere(account.getUsername());
+        log.info("Password of {} reset by {}", account.getUsername(), CurrentUser.name());
+        return password;
+    }
+
+    /** A member's new login: the user name to type and the one-time password to hand over with it. */
+    public record NewLogin(String username, String oneTimePassword) {
+    }
+
+    /**
+     * Opens a login for a member of the caller's branch (an admin: of their area) who has none: the user name is the
+     * member's mobile number when the branch keeps one that no one uses yet (easy to remember and to type on a phone),
+     * else "yd" and the member's number; the password is one-time, so the first login asks for their own.
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
+    public NewLogin openFor(long memberId) {
+        directory.requireMemberInScope(memberId);
+        if (accounts.findByMemberId(memberId).isPresent()) {
+            throw new UserError("account.open.exists");
+        }
+        Member member = members.findById(memberId).orElseThrow();
+        String phone = member.getPhone() == null ? "" : member.getPhone().replaceAll("[^0-9]", "");
+        String username = phone.matches("1\\d{10}") && accounts.findByUsername(phone).isEmpty() ? phone
+                : "yd" + memberId;
+        String password = oneTimePassword();
+        UserAccount account = new UserAccount(username, "", member.getName()).asMember(memberId);
+        account.passwordSetByOthers(encoder.encode(password));
+        accounts.save(account);
+        log.info("Login {} opened for member {} by {}", username, memberId, CurrentUser.name());
+        return new NewLogin(username, password);
+    }
+
+    private String oneTimePassword() {
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < ONE_TIME_DIGITS; i++) {
             password.append(random.nextInt(10));
         }
-        account.passwordSetByOthers(encoder.encode(password));
-        signedIn.endEverywhere(account.getUsername());
-        log.info("Password of {} reset by {}", account.getUsername(), CurrentUser.name());
         return password.toString();
     }
 

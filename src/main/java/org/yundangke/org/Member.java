@@ -97,4 +97,8 @@ class Member {
         return new MemberInfo(getId(), name, gender, birthYear, partyJoinDate, formerUnit,
                 primaryBranch.getId(), primaryBranch.getName(), getManagingBranchIds());
     }
+
+    @Nullable String getPhone() {
+        return phone;
+    }
 }

@@ -18,8 +18,14 @@ import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.base.ui.ResponsiveGrid;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 
-/** One branch's members, primary and "1+2" managed, paged from the server; refused outside the user's scope. */
+/**
+ * One branch's members, primary and "1+2" managed, paged from the server, with 开通账号 for those without a login and
+ * 重设密码 for those with one (each ending in a sheet to print); refused outside the user's scope.
+ */
 @Route("branches/:branchId")
 @RolesAllowed({"SECRETARY", "ADMIN"})
 class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -43,7 +49,7 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
         table.addColumn(getTranslation("member.party-join-date"), MemberInfo::partyJoinDate);
         table.addColumn(getTranslation("member.former-unit"), MemberInfo::formerUnit);
         table.addColumn(getTranslation("member.relation"), this::relation);
-        table.addComponentColumn(getTranslation("media.actions"), this::resetButton).setAutoWidth(true)
+        table.addComponentColumn(getTranslation("media.actions"), this::accountButton).setAutoWidth(true)
                 .setFlexGrow(0).setKey("actions");
         table.setEmptyStateText(getTranslation("branch.members.empty"));
         table.setAriaLabel(getTranslation("branch.members.grid"));
@@ -58,6 +64,7 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
         }
         long branchId = branch.id();
         title.setText(branch.name());
+        readLogins(branchId);
         table.setItems(query -> directory.membersOf(branchId, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.getElement().setAttribute("data-branch-id", String.valueOf(branchId));
         currentBranch = branchId;
@@ -70,7 +77,33 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
                 ? "member.home.branch.primary" : "member.home.branch.managing");
     }
 
-    /** A forgotten password: after a confirmation, a one-time password shown until the secretary closes it. */
+    /** Which members have a login (one query for the branch, not one per row). */
+    private void readLogins(long branchId) {
+        withLogin.clear();
+        directory.memberAccountsOf(branchId).stream().filter(a -> a.username() != null)
+                .forEach(a -> withLogin.add(a.memberId()));
+    }
+
+    private final Set<Long> withLogin = new HashSet<>();
+
+    /** 重设密码 for a member with a login, 开通账号 for one without. */
+    private Button accountButton(MemberInfo member) {
+        return withLogin.contains(member.id()) ? resetButton(member) : openButton(member);
+    }
+
+    /** A member without a login gets one in one step, and the sheet to hand over. */
+    private Button openButton(MemberInfo member) {
+        Button open = new Button(getTranslation("account.open"), e -> UserErrors
+                .attemptGet(() -> accounts.openFor(member.id())).ifPresent(login -> {
+                    withLogin.add(member.id());
+                    table.refresh();
+                    new LoginSheet(member.name(), login.username(), login.oneTimePassword()).open();
+                }));
+        open.addClassName("ydk-open-account");
+        return open;
+    }
+
+    /** A forgotten password: after a confirmation, a one-time password on the sheet to hand over. */
     private Button resetButton(MemberInfo member) {
         return new Button(getTranslation("account.reset"), e -> {
             ConfirmDialog confirm = new ConfirmDialog();
@@ -80,17 +113,14 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
             confirm.setCancelText(getTranslation("action.cancel"));
             confirm.setConfirmText(getTranslation("account.reset"));
             confirm.addConfirmListener(ok -> UserErrors.attemptGet(() -> accounts.resetPassword(member.id()))
-                    .ifPresent(password -> showOneTimePassword(member, password)));
+                    .ifPresent(password -> new LoginSheet(member.name(), usernameOf(member), password).open()));
             confirm.open();
         });
     }
 
-    private void showOneTimePassword(MemberInfo member, String password) {
-        ConfirmDialog shown = new ConfirmDialog();
-        shown.setHeader(getTranslation("account.reset"));
-        shown.setText(getTranslation("account.reset.done", member.name(), password));
-        shown.setConfirmText(getTranslation("account.reset.close"));
-        shown.open();
+    private String usernameOf(MemberInfo member) {
+        return directory.memberAccountsOf(currentBranch).stream().filter(a -> a.memberId() == member.id())
+                .map(a -> Objects.requireNonNullElse(a.username(), "")).findFirst().orElse("");
     }
 
     @Override
