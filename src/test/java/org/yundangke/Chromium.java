@@ -33,11 +33,7 @@ public final class Chromium {
 
     /** Starts Playwright for the calling test class, or skips the class when Chromium is not installed. */
     public static Playwright playwrightOrSkip(Class<?> testClass) {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            System.out.println("SKIPPED " + testClass.getSimpleName() + ": " + EXECUTABLE
-                    + " is absent (apt-get install --no-install-recommends chromium)");
-            Assumptions.abort(EXECUTABLE + " is absent");
-        }
+        skipUnlessInstalled(testClass);
         try {
             Path home = Files.createTempDirectory("chromium-home");
             Files.createDirectories(SCREENSHOTS);
@@ -48,6 +44,15 @@ public final class Chromium {
                     "XDG_CACHE_HOME", home.resolve(".cache").toString())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Skips the calling test (class) with a printed reason when Chromium is not installed. */
+    public static void skipUnlessInstalled(Class<?> testClass) {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            System.out.println("SKIPPED " + testClass.getSimpleName() + ": " + EXECUTABLE
+                    + " is absent (apt-get install --no-install-recommends chromium)");
+            Assumptions.abort(EXECUTABLE + " is absent");
         }
     }
 
