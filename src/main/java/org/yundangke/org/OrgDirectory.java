@@ -1,5 +1,6 @@
 package org.yundangke.org;
 
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Comparator;
@@ -55,6 +56,16 @@ public class OrgDirectory {
     public Optional<MemberInfo> myMemberRecord() {
         Long memberId = currentActor().memberId();
         return memberId == null ? Optional.empty() : members.findById(memberId).map(Member::toInfo);
+    }
+
+    /**
+     * Members of a branch in the caller's scope whose 政治生日 (the day they joined the Party) falls in {@code month},
+     * by day: the secretary congratulates them, as branches do.
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public List<MemberInfo> partyBirthdays(long branchId, Month month) {
+        requireBranchInScope(branchId);
+        return members.findPartyBirthdays(branchId, month.getValue()).stream().map(Member::toInfo).toList();
     }
 
     /** The secretaries of the caller's branches, their primary branch's first: whom to ask for help. */

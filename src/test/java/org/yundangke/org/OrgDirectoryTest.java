@@ -13,6 +13,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.Logins;
+import java.time.Month;
+import java.util.Arrays;
+import org.springframework.data.domain.PageRequest;
 
 /** Scope rules on the service itself, with the demo organisation: nothing here depends on what a view shows. */
 @SpringBootTest
@@ -125,5 +128,26 @@ class OrgDirectoryTest {
         Branch branch = new Branch("支部" + id, BranchKind.COMMUNITY, committee, false);
         org.springframework.test.util.ReflectionTestUtils.setField(branch, "id", id);
         return branch;
+    }
+
+    @Test
+    void party_birthdays_of_a_month_are_the_branchs_members_who_joined_in_that_month_by_day_and_in_scope_only() {
+        long meiyuan = branches.findAll().stream().filter(b -> b.getName().equals("梅园新村社区离退休干部党支部"))
+                .findFirst().orElseThrow().getId();
+        long pingjiang = branches.findAll().stream().filter(b -> b.getName().equals("平江街道社区离退休干部党支部"))
+                .findFirst().orElseThrow().getId();
+        logins.as("secretary");
+        List<MemberInfo> everyone = directory.membersOf(meiyuan, PageRequest.of(0, 100)).getContent();
+        for (Month month : Month.values()) {
+            List<MemberInfo> found = directory.partyBirthdays(meiyuan, month);
+            assertThat(found).as(month.toString()).containsExactlyInAnyOrderElementsOf(everyone.stream()
+                    .filter(m -> m.partyJoinDate() != null && m.partyJoinDate().getMonth() == month).toList());
+            assertThat(found).extracting(m -> m.partyJoinDate().getDayOfMonth()).isSorted();
+        }
+        assertThat(Arrays.stream(Month.values()).mapToInt(m -> directory.partyBirthdays(meiyuan, m).size()).sum())
+                .as("every member with a date, once").isEqualTo((int) everyone.stream()
+                        .filter(m -> m.partyJoinDate() != null).count());
+        assertThatThrownBy(() -> directory.partyBirthdays(pingjiang, Month.JANUARY))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

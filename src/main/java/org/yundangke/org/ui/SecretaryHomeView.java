@@ -15,8 +15,15 @@ import org.yundangke.base.ui.EmptyState;
 import java.util.List;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
+import org.yundangke.org.MemberInfo;
+import org.yundangke.base.StudyCalendar;
+import java.util.stream.Collectors;
+import java.time.LocalDate;
 
-/** A secretary's home: the branches they lead, each opening its member list. */
+/**
+ * A secretary's home: the branches they lead, each opening its member list, study and credit, with the members whose
+ * 政治生日 falls this month.
+ */
 @Route("secretary")
 @Menu(order = 10, icon = "vaadin:group", title = "nav.secretary.home")
 @RolesAllowed("SECRETARY")
@@ -24,7 +31,12 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
 
     final Div cards = new Div();
 
-    SecretaryHomeView(OrgDirectory directory) {
+    private final OrgDirectory directory;
+    private final LocalDate today;
+
+    SecretaryHomeView(OrgDirectory directory, StudyCalendar calendar) {
+        this.directory = directory;
+        this.today = calendar.today();
         addClassName("ydk-page");
         add(new H2(getTranslation("secretary.home.title")));
         cards.addClassName("ydk-cards");
@@ -49,8 +61,22 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
         credit.getElement().setAttribute("router-link", true);
         credit.addClassName("ydk-card-action");
         Div card = new Div(link, facts, study, credit);
+        List<MemberInfo> birthdays = directory.partyBirthdays(branch.id(), today.getMonth());
+        if (!birthdays.isEmpty()) {
+            Span line = new Span(getTranslation("secretary.home.birthdays", today.getMonthValue(), birthdays.stream()
+                    .map(this::birthday).collect(Collectors.joining("、"))));
+            line.addClassName("ydk-card-note");
+            card.add(line);
+        }
         card.addClassName("ydk-card");
         return card;
+    }
+
+    /** "张三（12月3日，入党 45 年）": the day, and the years in the Party it completes this year. */
+    private String birthday(MemberInfo member) {
+        LocalDate joined = member.partyJoinDate();
+        return getTranslation("secretary.home.birthday", member.name(), joined.getMonthValue(), joined.getDayOfMonth(),
+                today.getYear() - joined.getYear());
     }
 
     @Override
