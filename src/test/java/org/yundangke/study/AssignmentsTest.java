@@ -149,6 +149,29 @@ class AssignmentsTest {
         assertThatThrownBy(() -> assignments.forBranch(meiyuan)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void a_1_plus_2_member_sees_the_same_lesson_from_two_branches_once_and_one_completion_satisfies_both() {
+        long finance = jdbc.queryForObject("select id from branch where name = '原南京市财政局离退休干部党支部'", Long.class);
+        jdbc.update("delete from study_assignment where branch_id = ?", finance);
+        logins.as("admin"); // Nanjing: both the member's primary branch and the managing one are in its area
+        Assignments.Assignment primary = assignments.assign(finance, null, first.id());
+        Assignments.Assignment managing = assignments.assign(meiyuan, null, first.id());
+
+        logins.as("member");
+        assertThat(directory.myMemberRecord().orElseThrow().primaryBranchId()).isEqualTo(finance);
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).containsOnlyOnce(first.id());
+        complete("member", first.id());
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).doesNotContain(first.id());
+
+        logins.as("admin");
+        for (Assignments.Assignment each : List.of(primary, managing)) {
+            assertThat(assignments.standings(each.id())).filteredOn(s -> "member".equals(s.member().username()))
+                    .singleElement().satisfies(s -> assertThat(s.finished()).as("finished in branch %d",
+                            each.branchId()).isTrue());
+        }
+        jdbc.update("delete from study_assignment where branch_id = ?", finance);
+    }
+
     private LessonInfo publish(String title) {
         UUID talk = TestTalks.ready(jdbc, "lecturer", title, 600);
         LessonInfo lesson = catalogue.createDraft(new LessonDraft(talk, title, "周宣讲", "", "党史学习", Set.of())
