@@ -12,10 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.base.FontStep;
+import org.yundangke.base.Translations;
+import org.yundangke.base.DisplayPreferences;
 
 /**
  * The app in Debian's Chromium, as a member would use it: log in, land on the home view, make the text larger, switch
@@ -29,6 +32,9 @@ class BrowserSmokeTest {
 
     @RegisterExtension
     static final Chromium.Session chromium = new Chromium.Session();
+
+    @Autowired
+    DisplayPreferences preferences;
 
     @LocalServerPort
     int port;
@@ -118,6 +124,17 @@ class BrowserSmokeTest {
         assertThat(page.locator("h1")).hasText("Yundangke");
         page.locator(".ydk-language-choice vaadin-button", new Page.LocatorOptions().setHasText("中文")).click();
         assertThat(page.locator("h1")).hasText("云党课");
+
+        // and the device's choice made before login becomes the lecturer's again
+        logIn("lecturer", "demo1234");
+        page.waitForURL(u -> u.contains("/lecturer"));
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的讲座");
+        org.assertj.core.api.Assertions.assertThat(preferences.locale("lecturer")).contains(Translations.CHINESE);
+    }
+
+    @AfterEach
+    void chineseAgain() {
+        preferences.saveLocale("lecturer", Translations.CHINESE); // other tests share this app and its lecturer
     }
 
     @Test
@@ -137,7 +154,8 @@ class BrowserSmokeTest {
         }
         input.fill("下个月");
         input.press("Enter");
-        assertThat(page.locator("vaadin-date-picker").first().evaluate("e => e.invalid")).isEqualTo(true);
+        // the server validates and answers: wait for the field to turn invalid (a 30 s timeout fails the test)
+        page.waitForFunction("() => document.querySelector('vaadin-date-picker').invalid");
         assertThat(page.locator("vaadin-date-picker").first().evaluate("e => e.errorMessage").toString())
                 .contains("2026年12月20日", "2026-12-20");
     }
