@@ -62,8 +62,10 @@ class HelpView extends Main implements HasDynamicTitle {
         Div card = new Div(new Span(getTranslation("help.secretary", secretary.branchName(), secretary.name())));
         card.addClassName("ydk-card");
         if (secretary.phone() != null && !secretary.phone().isBlank()) {
-            Anchor call = new Anchor("tel:" + secretary.phone().replaceAll("[^0-9+]", ""),
-                    getTranslation("help.call", secretary.phone()));
+            Span number = new Span(secretary.phone());
+            number.addClassName("ydk-nowrap"); // a phone number is read as one, never broken across lines
+            Anchor call = new Anchor("tel:" + secretary.phone().replaceAll("[^0-9+]", ""));
+            call.add(new Span(getTranslation("help.call")), number);
             call.addClassName("ydk-big-button");
             card.add(call);
         }
