@@ -62,14 +62,21 @@ class HelpView extends Main implements HasDynamicTitle {
         Div card = new Div(new Span(getTranslation("help.secretary", secretary.branchName(), secretary.name())));
         card.addClassName("ydk-card");
         if (secretary.phone() != null && !secretary.phone().isBlank()) {
-            Span number = new Span(secretary.phone());
-            number.addClassName("ydk-nowrap"); // a phone number is read as one, never broken across lines
+            Span number = new Span(spoken(secretary.phone()));
+            number.addClassName("ydk-phone"); // breaks only between its groups, never inside one
             Anchor call = new Anchor("tel:" + secretary.phone().replaceAll("[^0-9+]", ""));
             call.add(new Span(getTranslation("help.call")), number);
             call.addClassName("ydk-big-button");
             card.add(call);
         }
         return card;
+    }
+
+    /** A mobile number as it is read out and written in China, 139 0000 1000; any other number as it is. */
+    static String spoken(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.matches("1\\d{10}")
+                ? digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7) : phone;
     }
 
     @Override

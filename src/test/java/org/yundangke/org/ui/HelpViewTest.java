@@ -30,6 +30,8 @@ class HelpViewTest extends KaribuTest {
         assertThat(help.ask.getElement().getTextRecursively())
                 .contains("梅园新村社区离退休干部党支部", "书记：" + secretary);
         assertThat(_find(help.ask, Anchor.class)).extracting(Anchor::getHref).containsExactly("tel:" + phone);
+        assertThat(help.ask.getElement().getTextRecursively()).as("read out in groups")
+                .contains(phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
         assertThat(_find(help, Image.class)).hasSize(HelpView.STEPS)
                 .allSatisfy(picture -> assertThat(picture.getAlt()).hasValueSatisfying(alt -> assertThat(alt).isNotBlank()));
     }
