@@ -25,6 +25,17 @@ public class DisplayPreferences {
         return preferences.findById(username).map(UserPreference::getLocale).map(Locale::forLanguageTag);
     }
 
+    /** A user's saved choices, read at once (every page load asks for all three). */
+    public record Saved(FontStep step, Optional<Locale> locale, boolean highContrast) {
+    }
+
+    @Transactional(readOnly = true)
+    public Saved saved(String username) {
+        return preferences.findById(username).map(p -> new Saved(FontStep.of(p.getFontStep()),
+                        Optional.ofNullable(p.getLocale()).map(Locale::forLanguageTag), p.isHighContrast()))
+                .orElse(new Saved(FontStep.STANDARD, Optional.empty(), false));
+    }
+
     @Transactional(readOnly = true)
     public boolean highContrast(String username) {
         return preferences.findById(username).map(UserPreference::isHighContrast).orElse(false);

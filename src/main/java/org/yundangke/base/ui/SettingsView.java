@@ -1,5 +1,6 @@
 package org.yundangke.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.yundangke.base.DisplayPreferences;
 import org.yundangke.base.FontStep;
 import org.yundangke.base.Translations;
@@ -34,8 +36,7 @@ public class SettingsView extends Main implements HasDynamicTitle {
         addClassNames("ydk-page", "ydk-settings");
         String username = authentication.getPrincipalName().orElse("");
         UI ui = UI.getCurrent();
-        FontStep step = DeviceSettings.of(com.vaadin.flow.server.VaadinRequest.getCurrent()).step()
-                .orElseGet(() -> preferences.fontStep(username));
+        FontStep step = Objects.requireNonNullElse(ComponentUtil.getData(ui, FontStep.class), FontStep.STANDARD);
         add(new H1(getTranslation("settings.title")), new Paragraph(getTranslation("settings.user", username)));
         add(fontStepChoice(step, chosen -> {
             DeviceSettings.applyFontStep(ui, chosen);

@@ -48,7 +48,8 @@ class UiSetup implements VaadinServiceInitListener {
             init.getSession().setErrorHandler(error -> showError(error.getThrowable()));
         });
         event.addIndexHtmlRequestListener(page -> {
-            Display display = display(DeviceSettings.of(page.getVaadinRequest()));
+            Display display = display(DeviceSettings.of(page.getVaadinRequest()),
+                    authentication.getPrincipalName().map(preferences::saved));
             Element html = page.getDocument().root().selectFirst("html");
             html.attr(DeviceSettings.STEP_ATTRIBUTE, String.valueOf(display.step().ordinal()));
             html.attr("lang", display.locale().toLanguageTag());
@@ -57,20 +58,23 @@ class UiSetup implements VaadinServiceInitListener {
             }
         });
         event.getSource().addUIInitListener(init -> {
+            DeviceSettings device = DeviceSettings.of(VaadinRequest.getCurrent());
+            Optional<DisplayPreferences.Saved> saved = authentication.getPrincipalName().map(preferences::saved);
             // the step is known on the server too, so a table can choose cards at large text (ResponsiveGrid)
-            ComponentUtil.setData(init.getUI(), FontStep.class,
-                    display(DeviceSettings.of(VaadinRequest.getCurrent())).step());
-            authentication.getPrincipalName().ifPresent(username -> reconcile(init.getUI(), username));
+            ComponentUtil.setData(init.getUI(), FontStep.class, display(device, saved).step());
+            authentication.getPrincipalName().ifPresent(username -> reconcile(init.getUI(), username, device,
+                    saved.orElseThrow()));
         });
     }
 
     /** How the page is shown: this device's choices, else the logged-in user's, else the defaults. */
-    private Display display(DeviceSettings device) {
-        Optional<String> user = authentication.getPrincipalName();
+    private static Display display(DeviceSettings device, Optional<DisplayPreferences.Saved> saved) {
         return new Display(
-                device.step().orElseGet(() -> user.map(preferences::fontStep).orElse(FontStep.STANDARD)),
-                device.locale().orElseGet(() -> user.flatMap(preferences::locale).orElse(Translations.CHINESE)),
-                device.highContrast().orElseGet(() -> user.map(preferences::highContrast).orElse(false)));
+                device.step().orElseGet(() -> saved.map(DisplayPreferences.Saved::step).orElse(FontStep.STANDARD)),
+                device.locale().orElseGet(() -> saved.flatMap(DisplayPreferences.Saved::locale)
+                        .orElse(Translations.CHINESE)),
+                device.highContrast().orElseGet(() -> saved.map(DisplayPreferences.Saved::highContrast)
+                        .orElse(false)));
     }
 
     private record Display(FontStep step, Locale locale, boolean highContrast) {
@@ -80,24 +84,23 @@ class UiSetup implements VaadinServiceInitListener {
      * A device's choice follows its user to their other devices; a device without one takes the user's (and keeps it
      * from then on).
      */
-    private void reconcile(UI ui, String username) {
-        DeviceSettings device = DeviceSettings.of(VaadinRequest.getCurrent());
-        Display display = display(device);
+    private void reconcile(UI ui, String username, DeviceSettings device, DisplayPreferences.Saved saved) {
+        Display display = display(device, Optional.of(saved));
         ui.setLocale(display.locale());
         ui.getSession().setLocale(display.locale());
         if (device.step().isEmpty()) {
             DeviceSettings.applyFontStep(ui, display.step());
-        } else if (device.step().get() != preferences.fontStep(username)) {
+        } else if (device.step().get() != saved.step()) {
             preferences.saveFontStep(username, device.step().get());
         }
         if (device.locale().isEmpty()) {
             DeviceSettings.rememberLanguage(ui, display.locale());
-        } else if (!device.locale().equals(preferences.locale(username))) {
+        } else if (!device.locale().equals(saved.locale())) {
             preferences.saveLocale(username, device.locale().get());
         }
         if (device.highContrast().isEmpty()) {
             DeviceSettings.applyContrast(ui, display.highContrast());
-        } else if (device.highContrast().get() != preferences.highContrast(username)) {
+        } else if (device.highContrast().get() != saved.highContrast()) {
             preferences.saveHighContrast(username, device.highContrast().get());
         }
     }
