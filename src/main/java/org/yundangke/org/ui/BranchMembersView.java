@@ -18,9 +18,8 @@ import org.yundangke.org.BranchInfo;
 import org.yundangke.org.MemberInfo;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.base.ui.ResponsiveGrid;
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One branch's members, primary and "1+2" managed, paged from the server, with 开通账号 for those without a login and
@@ -77,25 +76,25 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
                 ? "member.home.branch.primary" : "member.home.branch.managing");
     }
 
-    /** Which members have a login (one query for the branch, not one per row). */
+    /** Which members have a login, and its user name (one query for the branch, not one per row). */
     private void readLogins(long branchId) {
-        withLogin.clear();
+        logins.clear();
         directory.memberAccountsOf(branchId).stream().filter(a -> a.username() != null)
-                .forEach(a -> withLogin.add(a.memberId()));
+                .forEach(a -> logins.put(a.memberId(), a.username()));
     }
 
-    private final Set<Long> withLogin = new HashSet<>();
+    private final Map<Long, String> logins = new HashMap<>();
 
     /** 重设密码 for a member with a login, 开通账号 for one without. */
     private Button accountButton(MemberInfo member) {
-        return withLogin.contains(member.id()) ? resetButton(member) : openButton(member);
+        return logins.containsKey(member.id()) ? resetButton(member) : openButton(member);
     }
 
     /** A member without a login gets one in one step, and the sheet to hand over. */
     private Button openButton(MemberInfo member) {
         Button open = new Button(getTranslation("account.open"), e -> UserErrors
                 .attemptGet(() -> accounts.openFor(member.id())).ifPresent(login -> {
-                    withLogin.add(member.id());
+                    logins.put(member.id(), login.username());
                     table.refresh();
                     new LoginSheet(member.name(), login.username(), login.oneTimePassword()).open();
                 }));
@@ -113,14 +112,9 @@ class BranchMembersView extends VerticalLayout implements BeforeEnterObserver, H
             confirm.setCancelText(getTranslation("action.cancel"));
             confirm.setConfirmText(getTranslation("account.reset"));
             confirm.addConfirmListener(ok -> UserErrors.attemptGet(() -> accounts.resetPassword(member.id()))
-                    .ifPresent(password -> new LoginSheet(member.name(), usernameOf(member), password).open()));
+                    .ifPresent(password -> new LoginSheet(member.name(), logins.get(member.id()), password).open()));
             confirm.open();
         });
-    }
-
-    private String usernameOf(MemberInfo member) {
-        return directory.memberAccountsOf(currentBranch).stream().filter(a -> a.memberId() == member.id())
-                .map(a -> Objects.requireNonNullElse(a.username(), "")).findFirst().orElse("");
     }
 
     @Override
