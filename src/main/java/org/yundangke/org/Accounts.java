@@ -82,9 +82,8 @@ public class Accounts {
             throw new UserError("account.open.exists");
         }
         Member member = members.findById(memberId).orElseThrow();
-        String phone = member.getPhone() == null ? "" : member.getPhone().replaceAll("[^0-9]", "");
-        String username = phone.matches("1\\d{10}") && accounts.findByUsername(phone).isEmpty() ? phone
-                : "yd" + memberId;
+        String username = Mobile.digits(member.getPhone()).filter(phone -> accounts.findByUsername(phone).isEmpty())
+                .orElse("yd" + memberId);
         String password = oneTimePassword();
         UserAccount account = new UserAccount(username, "", member.getName()).asMember(memberId);
         account.passwordSetByOthers(encoder.encode(password));

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.yundangke.org.BranchSecretary;
+import org.yundangke.org.Mobile;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.org.Role;
 
@@ -74,9 +75,8 @@ class HelpView extends Main implements HasDynamicTitle {
 
     /** A mobile number as it is read out and written in China, 139 0000 1000; any other number as it is. */
     static String spoken(String phone) {
-        String digits = phone.replaceAll("[^0-9]", "");
-        return digits.matches("1\\d{10}")
-                ? digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7) : phone;
+        return Mobile.digits(phone).map(digits -> digits.substring(0, 3) + " " + digits.substring(3, 7) + " "
+                + digits.substring(7)).orElse(phone);
     }
 
     @Override
