@@ -63,8 +63,12 @@ public class ResponsiveGrid<T> extends Composite<Div> {
         getContent().setWidthFull();
         addAttachListener(attach -> {
             showAs(narrow(attach.getUI(), attach.getUI().getPage().getExtendedClientDetails().getWindowInnerWidth()));
-            Registration resize = attach.getUI().getPage().addBrowserWindowResizeListener(
-                    e -> showAs(narrow(attach.getUI(), e.getWidth())));
+            Registration resize = attach.getUI().getPage().addBrowserWindowResizeListener(e -> {
+                boolean asCards = narrow(attach.getUI(), e.getWidth());
+                if (asCards != cardMode) { // most resizes keep the form: nothing to fetch or build again
+                    showAs(asCards);
+                }
+            });
             addDetachListener(detach -> {
                 resize.remove();
                 detach.unregisterListener();
@@ -118,10 +122,6 @@ public class ResponsiveGrid<T> extends Composite<Div> {
     public void setAriaLabel(String label) {
         grid.setAriaLabel(label);
         cards.getElement().setAttribute("aria-label", label);
-    }
-
-    boolean isCardMode() {
-        return cardMode;
     }
 
     /** Narrow when the page has fewer than {@link #CARDS_BELOW_REM} rem; unknown width (0) keeps the table. */
