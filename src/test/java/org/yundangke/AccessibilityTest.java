@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +79,7 @@ class AccessibilityTest {
         routes.put("branches/:branchId", List.of("secretary", "admin"));
         routes.put("branches/:branchId/credit", List.of("secretary", "admin"));
         routes.put("branches/:branchId/study", List.of("secretary", "admin"));
+        routes.put("branches/:branchId/groups", List.of("secretary", "admin"));
         routes.put("results/quizzes", List.of("secretary", "admin"));
         routes.put("live/:sessionId/attendance", List.of("secretary", "lecturer", "admin"));
         routes.put("lecturer", List.of("lecturer"));
@@ -227,11 +229,18 @@ class AccessibilityTest {
         UUID attempt = attempts.start(quiz);
         logins.logout();
         long branch = jdbc.queryForObject("select id from branch where name = '梅园新村社区离退休干部党支部'", Long.class);
-        return Map.of("lessons/:lessonId", "lessons/" + lesson, "courses/:courseId", "courses/" + course,
-                "quizzes/:quizId", "quizzes/" + quiz, "attempts/:attemptId", "attempts/" + attempt,
-                "live/:sessionId", "live/" + session, "live/:sessionId/attendance", "live/" + session + "/attendance",
-                "branches/:branchId", "branches/" + branch, "branches/:branchId/credit", "branches/" + branch + "/credit",
-                "branches/:branchId/study", "branches/" + branch + "/study");
+        Map<String, String> values = Map.of(":lessonId", lesson.toString(), ":courseId", course.toString(),
+                ":quizId", quiz.toString(), ":attemptId", attempt.toString(), ":sessionId", session.toString(),
+                ":branchId", String.valueOf(branch));
+        Map<String, String> paths = new HashMap<>();
+        for (String route : ROUTES.keySet()) {
+            String path = route;
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                path = path.replace(value.getKey(), value.getValue());
+            }
+            paths.put(route, path);
+        }
+        return paths;
     }
 
     /** Loaded, the server idle, and two more frames for late layout. */

@@ -134,8 +134,14 @@ public class LiveSessions {
     /** A session the caller may see (its audience, its author, an admin); any other id is refused alike. */
     @PreAuthorize("isAuthenticated()")
     public LiveSession open(UUID sessionId) {
-        return find(sessionId).filter(s -> meantForCaller(s) || mayManage(s))
+        return openOrNone(sessionId)
                 .orElseThrow(() -> new AccessDeniedException("live " + sessionId + " is not open to the caller"));
+    }
+
+    /** The same without refusing: empty for any id the caller may not see (and for ids of other things). */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<LiveSession> openOrNone(UUID sessionId) {
+        return find(sessionId).filter(s -> meantForCaller(s) || mayManage(s));
     }
 
     /** The RTMP address and key of an in-app session, for its author or an admin. */

@@ -4,15 +4,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,6 +28,7 @@ import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.catalogue.LessonState;
+import org.yundangke.org.BranchGroups;
 import org.yundangke.org.MemberAccount;
 import org.yundangke.org.OrgDirectory;
 
@@ -35,9 +41,35 @@ import org.yundangke.org.OrgDirectory;
 @Transactional(readOnly = true)
 public class Assignments {
 
-    /** One assignment for one branch: a course, a lesson or other work (exactly one of the three ids). */
+    /**
+     * One assignment for one branch: a course, a lesson or other work (exactly one of the three ids), for the whole
+     * branch or the audience it names, with the secretary's note.
+     */
     public record Assignment(UUID id, long branchId, @Nullable UUID courseId, @Nullable UUID lessonId,
-                             @Nullable UUID workId, String assignedBy, Instant assignedAt, @Nullable LocalDate dueOn) {
+                             @Nullable UUID workId, String assignedBy, Instant assignedAt, @Nullable LocalDate dueOn,
+                             Audience audience, String note) {
+    }
+
+    /** Whom an assignment is for: one group of the branch, chosen members, or (neither) the whole branch. */
+    public record Audience(@Nullable Long groupId, Set<Long> memberIds) {
+        public static final Audience BRANCH = new Audience(null, Set.of());
+
+        public static Audience group(long groupId) {
+            return new Audience(groupId, Set.of());
+        }
+
+        public static Audience members(Collection<Long> memberIds) {
+            return new Audience(null, Set.copyOf(memberIds));
+        }
+
+        public boolean wholeBranch() {
+            return groupId == null && memberIds.isEmpty();
+        }
+    }
+
+    /** What a secretary asks: exactly one of course, lesson and work; for an audience; by a date; with a note. */
+    public record NewAssignment(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId,
+                                @Nullable UUID workId, Audience audience, @Nullable LocalDate dueOn, String note) {
     }
 
     /** A lesson the member's branch asked them to study, and by when (if the secretary said). */
@@ -73,20 +105,28 @@ public class Assignments {
         }
     }
 
+    static final int MAX_NOTE = 500;
+
+    /** A row without its chosen members, which {@link #withMembers} adds. */
     private static final RowMapper<Assignment> ROW = (rs, n) -> new Assignment(rs.getObject("id", UUID.class),
             rs.getLong("branch_id"), rs.getObject("course_id", UUID.class), rs.getObject("lesson_id", UUID.class),
-            rs.getObject("work_id", UUID.class), rs.getString("assigned_by"), rs.getObject("assigned_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("due_on", LocalDate.class));
+            rs.getObject("work_id", UUID.class), rs.getString("assigned_by"),
+            rs.getObject("assigned_at", OffsetDateTime.class).toInstant(), rs.getObject("due_on", LocalDate.class),
+            new Audience(rs.getObject("group_id", Long.class), Set.of()), rs.getString("note"));
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final BranchGroups groups;
     private final Catalogue catalogue;
     private final OrgDirectory directory;
     private final StudyProgress progress;
     private final StudyCalendar calendar;
     private final List<AssignableWork> works;
 
-    Assignments(JdbcTemplate jdbc, Catalogue catalogue, OrgDirectory directory, StudyProgress progress,
-                StudyCalendar calendar, List<AssignableWork> works) {
+    Assignments(JdbcTemplate jdbc, BranchGroups groups, Catalogue catalogue, OrgDirectory directory,
+                StudyProgress progress, StudyCalendar calendar, List<AssignableWork> works) {
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.groups = groups;
         this.calendar = calendar;
         this.works = works;
         this.jdbc = jdbc;
@@ -110,14 +150,14 @@ public class Assignments {
         if ((courseId == null) == (lessonId == null)) {
             throw new UserError("assignment.choose");
         }
-        return insert(branchId, courseId, lessonId, null, dueOn);
+        return assign(new NewAssignment(branchId, courseId, lessonId, null, Audience.BRANCH, dueOn, ""));
     }
 
     /** Asks a branch the caller leads (or administers) to do other work, such as a test; each once. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     @Transactional
     public Assignment assignWork(long branchId, UUID workId, @Nullable LocalDate dueOn) {
-        return insert(branchId, null, null, workId, dueOn);
+        return assign(new NewAssignment(branchId, null, null, workId, Audience.BRANCH, dueOn, ""));
     }
 
     /** What the caller may assign besides courses and lessons (published tests and practice), newest first. */
@@ -126,29 +166,69 @@ public class Assignments {
         return works.stream().flatMap(w -> w.choices().stream()).toList();
     }
 
-    private Assignment insert(long branchId, @Nullable UUID courseId, @Nullable UUID lessonId, @Nullable UUID workId,
-                              @Nullable LocalDate dueOn) {
+    /**
+     * Asks a branch the caller leads (or administers), one of its groups or chosen members of it, to study a course
+     * or a lesson or to do other work. The same thing is asked of the same audience once.
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
+    public Assignment assign(NewAssignment form) {
+        long branchId = form.branchId();
         directory.requireBranchInScope(branchId);
-        if (dueOn != null && dueOn.isBefore(calendar.today())) {
+        int things = (form.courseId() == null ? 0 : 1) + (form.lessonId() == null ? 0 : 1)
+                + (form.workId() == null ? 0 : 1);
+        if (things != 1) {
+            throw new UserError("assignment.choose");
+        }
+        if (form.dueOn() != null && form.dueOn().isBefore(calendar.today())) {
             throw new UserError("assignment.due-past");
         }
-        Assignment assignment = new Assignment(UUID.randomUUID(), branchId, courseId, lessonId, workId,
-                CurrentUser.name(), calendar.now(), dueOn);
+        String note = form.note().strip();
+        if (note.length() > MAX_NOTE) {
+            throw new UserError("assignment.note-long");
+        }
+        checkAudience(branchId, form.audience());
+        Assignment assignment = new Assignment(UUID.randomUUID(), branchId, form.courseId(), form.lessonId(),
+                form.workId(), CurrentUser.name(), calendar.now(), form.dueOn(), form.audience(), note);
         AssignedStudy study = titleAndLessons(assignment); // refuses what the caller may not see
         if (study.lessons().stream().anyMatch(l -> l.state() != LessonState.PUBLISHED)) {
             throw new UserError("assignment.not-published"); // an editor may see a draft; members would not
         }
-        String column = courseId != null ? "course_id" : lessonId != null ? "lesson_id" : "work_id";
-        Integer existing = jdbc.queryForObject("select count(*) from study_assignment where branch_id = ? and "
-                + column + " = ?", Integer.class, branchId, courseId != null ? courseId
-                : lessonId != null ? lessonId : workId);
-        if (existing != null && existing > 0) {
+        if (form.audience().memberIds().isEmpty() && alreadyAsked(assignment)) {
             throw new UserError("assignment.duplicate");
         }
         jdbc.update("insert into study_assignment (id, branch_id, course_id, lesson_id, work_id, assigned_by,"
-                + " assigned_at, due_on) values (?, ?, ?, ?, ?, ?, ?, ?)", assignment.id(), branchId, courseId,
-                lessonId, workId, assignment.assignedBy(), Timestamp.from(assignment.assignedAt()), dueOn);
+                + " assigned_at, due_on, group_id, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", assignment.id(),
+                branchId, form.courseId(), form.lessonId(), form.workId(), assignment.assignedBy(),
+                Timestamp.from(assignment.assignedAt()), form.dueOn(), form.audience().groupId(), note);
+        jdbc.batchUpdate("insert into study_assignment_member (assignment_id, member_id) values (?, ?)",
+                form.audience().memberIds().stream().map(m -> new Object[] {assignment.id(), m}).toList());
         return assignment;
+    }
+
+    private void checkAudience(long branchId, Audience audience) {
+        if (audience.groupId() != null && !audience.memberIds().isEmpty()) {
+            throw new IllegalArgumentException("a group or chosen members, not both");
+        }
+        if (audience.groupId() != null && groups.find(audience.groupId()).branchId() != branchId) {
+            throw new AccessDeniedException("group " + audience.groupId() + " is not of branch " + branchId);
+        }
+        if (!audience.memberIds().isEmpty() && !directory.memberAccountsOf(branchId).stream()
+                .map(MemberAccount::memberId).collect(Collectors.toSet()).containsAll(audience.memberIds())) {
+            throw new AccessDeniedException("chosen members outside branch " + branchId);
+        }
+    }
+
+    /** Whether the branch already asked the same thing of the same group (or of the whole branch). */
+    private boolean alreadyAsked(Assignment a) {
+        String column = a.courseId() != null ? "course_id" : a.lessonId() != null ? "lesson_id" : "work_id";
+        Object thing = a.courseId() != null ? a.courseId() : a.lessonId() != null ? a.lessonId() : a.workId();
+        Long group = a.audience().groupId();
+        Integer existing = jdbc.queryForObject("select count(*) from study_assignment s where s.branch_id = ? and s."
+                + column + " = ? and " + (group == null ? "s.group_id is null" : "s.group_id = " + group)
+                + " and not exists (select 1 from study_assignment_member m where m.assignment_id = s.id)",
+                Integer.class, a.branchId(), thing);
+        return existing != null && existing > 0;
     }
 
     /** Takes an assignment back; what members studied for it stays theirs. */
@@ -157,22 +237,23 @@ public class Assignments {
     public void withdraw(UUID assignmentId) {
         Assignment assignment = find(assignmentId);
         directory.requireBranchInScope(assignment.branchId());
+        jdbc.update("delete from study_assignment_member where assignment_id = ?", assignmentId);
         jdbc.update("delete from study_assignment where id = ?", assignmentId);
     }
 
     /**
-     * A branch's assignments, newest first, each with how many members finished it this year: the members and their
-     * lesson completions are read once for all the assignments, each piece of work's progress once.
+     * A branch's assignments, newest first, each with how many of the members it is for finished it this year: the
+     * members, groups and lesson completions are read once for all the assignments, each piece of work's progress once.
      */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<BranchAssignment> forBranch(long branchId) {
-        List<String> online = directory.memberAccountsOf(branchId).stream() // refuses a branch outside the scope
-                .map(MemberAccount::username).filter(Objects::nonNull).toList();
-        List<AssignedStudy> studies = jdbc.query("select * from study_assignment where branch_id = ?"
-                + " order by assigned_at desc", ROW, branchId).stream().map(this::availableOrNot).toList();
-        Map<String, Set<UUID>> done = progress.completedThisYear(online, studies.stream()
+        List<MemberAccount> members = directory.memberAccountsOf(branchId); // refuses a branch outside the scope
+        Map<Long, Set<Long>> groupMembers = groupMembers(branchId);
+        List<AssignedStudy> studies = ofBranch(branchId).stream().map(this::availableOrNot).toList();
+        Map<String, Set<UUID>> done = progress.completedThisYear(online(members), studies.stream()
                 .flatMap(s -> s.lessons().stream()).map(LessonInfo::id).distinct().toList());
         return studies.stream().map(s -> {
+            List<String> online = online(audience(s.assignment(), members, groupMembers));
             if (s.work() != null) {
                 long finished = workProgress(s.work().id(), online).values().stream()
                         .filter(p -> p == AssignableWork.Progress.FINISHED).count();
@@ -185,12 +266,13 @@ public class Assignments {
         }).toList();
     }
 
-    /** Each member of the assignment's branch with how far they got this year. */
+    /** Each member the assignment is for, with how far they got this year. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<MemberStanding> standings(UUID assignmentId) {
         Assignment assignment = find(assignmentId);
-        List<MemberAccount> members = directory.memberAccountsOf(assignment.branchId());
-        List<String> online = members.stream().map(MemberAccount::username).filter(Objects::nonNull).toList();
+        List<MemberAccount> members = audience(assignment, directory.memberAccountsOf(assignment.branchId()),
+                groupMembers(assignment.branchId()));
+        List<String> online = online(members);
         AssignedStudy study = titleAndLessons(assignment);
         if (study.work() != null) {
             Map<String, AssignableWork.Progress> got = workProgress(study.work().id(), online);
@@ -205,6 +287,48 @@ public class Assignments {
             int completed = m.username() == null ? 0 : done.getOrDefault(m.username(), Set.of()).size();
             return new MemberStanding(m, completed, lessonIds.size(), completed > 0);
         }).toList();
+    }
+
+    /** A branch's assignments with their audiences, newest first. */
+    List<Assignment> ofBranch(long branchId) {
+        return withMembers(jdbc.query("select * from study_assignment where branch_id = ? order by assigned_at desc",
+                ROW, branchId));
+    }
+
+    /** The members of the branch an assignment is for, in the branch's order. */
+    static List<MemberAccount> audience(Assignment assignment, List<MemberAccount> branchMembers,
+                                        Map<Long, Set<Long>> groupMembers) {
+        Audience audience = assignment.audience();
+        if (audience.wholeBranch()) {
+            return branchMembers;
+        }
+        Set<Long> chosen = audience.groupId() != null
+                ? groupMembers.getOrDefault(audience.groupId(), Set.of()) : audience.memberIds();
+        return branchMembers.stream().filter(m -> chosen.contains(m.memberId())).toList();
+    }
+
+    Map<Long, Set<Long>> groupMembers(long branchId) {
+        return groups.of(branchId).stream()
+                .collect(Collectors.toMap(BranchGroups.BranchGroup::id, BranchGroups.BranchGroup::memberIds));
+    }
+
+    private static List<String> online(List<MemberAccount> members) {
+        return members.stream().map(MemberAccount::username).filter(Objects::nonNull).toList();
+    }
+
+    /** The assignments with their chosen members, read in one statement. */
+    private List<Assignment> withMembers(List<Assignment> assignments) {
+        if (assignments.isEmpty()) {
+            return assignments;
+        }
+        Map<UUID, Set<Long>> chosen = new HashMap<>();
+        named.query("select assignment_id, member_id from study_assignment_member where assignment_id in (:ids)",
+                Map.of("ids", assignments.stream().map(Assignment::id).toList()), rs -> {
+                    chosen.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getLong(2));
+                });
+        return assignments.stream().map(a -> chosen.containsKey(a.id()) ? new Assignment(a.id(), a.branchId(),
+                a.courseId(), a.lessonId(), a.workId(), a.assignedBy(), a.assignedAt(), a.dueOn(),
+                Audience.members(chosen.get(a.id())), a.note()) : a).toList();
     }
 
     /**
@@ -239,14 +363,21 @@ public class Assignments {
                 != AssignableWork.Progress.FINISHED).toList();
     }
 
+    /** The assignments of the caller's branches meant for them: for the whole branch, their group or them. */
     private List<Assignment> myAssignments() {
         List<Long> branches = directory.myBranchIds();
-        if (branches.isEmpty()) {
+        Long me = directory.currentActor().memberId();
+        if (branches.isEmpty() || me == null) {
             return List.of();
         }
-        String in = String.join(",", branches.stream().map(String::valueOf).toList());
-        return jdbc.query("select * from study_assignment where branch_id in (" + in + ")"
-                + " order by case when due_on is null then 1 else 0 end, due_on, assigned_at desc", ROW);
+        return named.query("select * from study_assignment a where a.branch_id in (:branches) and ("
+                + " a.group_id in (select g.group_id from org_group_member g where g.member_id = :me)"
+                + " or exists (select 1 from study_assignment_member m where m.assignment_id = a.id"
+                + " and m.member_id = :me)"
+                + " or (a.group_id is null and not exists (select 1 from study_assignment_member m"
+                + " where m.assignment_id = a.id)))"
+                + " order by case when a.due_on is null then 1 else 0 end, a.due_on, a.assigned_at desc",
+                Map.of("branches", branches, "me", me), ROW);
     }
 
     /** The assignment as the caller may see it; nothing in it when aimed at another audience or taken down since. */
@@ -281,7 +412,7 @@ public class Assignments {
     }
 
     private Assignment find(UUID assignmentId) {
-        return jdbc.query("select * from study_assignment where id = ?", ROW, assignmentId).stream().findFirst()
-                .orElseThrow(() -> new AccessDeniedException("no assignment " + assignmentId));
+        return withMembers(jdbc.query("select * from study_assignment where id = ?", ROW, assignmentId)).stream()
+                .findFirst().orElseThrow(() -> new AccessDeniedException("no assignment " + assignmentId));
     }
 }

@@ -25,6 +25,7 @@ import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
 import org.yundangke.catalogue.LessonDraft;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.org.BranchGroups;
 import org.yundangke.org.OrgDirectory;
 
 /**
@@ -48,6 +49,9 @@ class AssignmentsTest {
     Logins logins;
 
     @Autowired
+    BranchGroups groups;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     CourseInfo course;
@@ -63,12 +67,76 @@ class AssignmentsTest {
         second = publish("第二课");
         logins.as("secretary");
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
+        jdbc.update("delete from study_assignment_member where assignment_id in (select id from study_assignment"
+                + " where branch_id = ?)", meiyuan);
         jdbc.update("delete from study_assignment where branch_id = ?", meiyuan);
     }
 
     @AfterEach
     void logout() {
+        jdbc.update("delete from study_assignment_member where assignment_id in (select id from study_assignment"
+                + " where branch_id = ?)", meiyuan);
+        jdbc.update("delete from study_assignment where branch_id = ? and (group_id is not null or exists"
+                + " (select 1 from study_assignment_member m where m.assignment_id = study_assignment.id))", meiyuan);
+        jdbc.update("update study_assignment set group_id = null where branch_id = ?", meiyuan);
+        jdbc.update("delete from branch_group_member where group_id in (select id from branch_group where branch_id = ?)",
+                meiyuan);
+        jdbc.update("delete from branch_group where branch_id = ?", meiyuan);
         logins.logout();
+    }
+
+    @Test
+    void an_assignment_to_a_group_reaches_its_members_only() {
+        logins.as("member");
+        long member = directory.currentActor().memberId();
+        logins.as("secretary");
+        long secretaryAsMember = directory.currentActor().memberId();
+        BranchGroups.BranchGroup group = groups.save(meiyuan, null, "第一党小组", List.of(member));
+        assignments.assign(new Assignments.NewAssignment(meiyuan, null, first.id(), null,
+                Assignments.Audience.group(group.id()), null, "小组先学"));
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).as("the secretary is not in the group")
+                .doesNotContain(first.id());
+        logins.as("member");
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).contains(first.id());
+
+        logins.as("secretary");
+        Assignments.BranchAssignment made = assignments.forBranch(meiyuan).getFirst();
+        assertThat(made.online()).as("one of the group studies online").isOne();
+        assertThat(made.study().assignment().note()).isEqualTo("小组先学");
+        assertThat(assignments.standings(made.study().assignment().id())).extracting(s -> s.member().memberId())
+                .containsExactly(member);
+        assertThat(secretaryAsMember).isNotEqualTo(member);
+        assertThatThrownBy(() -> groups.delete(group.id())).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.messageKey()).isEqualTo("group.in-use"));
+    }
+
+    @Test
+    void an_assignment_to_chosen_members_reaches_them_only_and_the_same_lesson_may_still_go_to_the_branch() {
+        logins.as("secretary");
+        long secretaryAsMember = directory.currentActor().memberId();
+        assignments.assign(new Assignments.NewAssignment(meiyuan, null, first.id(), null,
+                Assignments.Audience.members(List.of(secretaryAsMember)), null, ""));
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).contains(first.id());
+        logins.as("member");
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).doesNotContain(first.id());
+
+        logins.as("secretary");
+        assignments.assign(meiyuan, null, first.id());
+        logins.as("member");
+        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).containsOnlyOnce(first.id());
+    }
+
+    @Test
+    void a_group_or_chosen_member_from_another_branch_is_refused() {
+        long otherBranch = jdbc.queryForObject("select min(id) from branch where id <> ?", Long.class, meiyuan);
+        long stranger = jdbc.queryForObject("select min(id) from member where primary_branch_id = ? and id not in"
+                + " (select member_id from managing_membership where branch_id = ?)", Long.class, otherBranch, meiyuan);
+        assertThatThrownBy(() -> assignments.assign(new Assignments.NewAssignment(meiyuan, null, first.id(), null,
+                Assignments.Audience.members(List.of(stranger)), null, ""))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> groups.save(meiyuan, null, "外人小组", List.of(stranger)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> groups.save(meiyuan, null, " ", List.of())).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.messageKey()).isEqualTo("group.name"));
     }
 
     @Test
@@ -152,6 +220,8 @@ class AssignmentsTest {
     @Test
     void a_1_plus_2_member_sees_the_same_lesson_from_two_branches_once_and_one_completion_satisfies_both() {
         long finance = jdbc.queryForObject("select id from branch where name = '原南京市财政局离退休干部党支部'", Long.class);
+        jdbc.update("delete from study_assignment_member where assignment_id in (select id from study_assignment"
+                + " where branch_id = ?)", finance);
         jdbc.update("delete from study_assignment where branch_id = ?", finance);
         logins.as("admin"); // Nanjing: both the member's primary branch and the managing one are in its area
         Assignments.Assignment primary = assignments.assign(finance, null, first.id());
@@ -169,6 +239,8 @@ class AssignmentsTest {
                     .singleElement().satisfies(s -> assertThat(s.finished()).as("finished in branch %d",
                             each.branchId()).isTrue());
         }
+        jdbc.update("delete from study_assignment_member where assignment_id in (select id from study_assignment"
+                + " where branch_id = ?)", finance);
         jdbc.update("delete from study_assignment where branch_id = ?", finance);
     }
 

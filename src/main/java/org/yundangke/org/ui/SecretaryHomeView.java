@@ -60,7 +60,10 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
         Anchor credit = new Anchor("branches/" + branch.id() + "/credit", getTranslation("secretary.home.credit"));
         credit.getElement().setAttribute("router-link", true);
         credit.addClassName("ydk-card-action");
-        Div card = new Div(link, facts, study, credit);
+        Anchor groups = new Anchor("branches/" + branch.id() + "/groups", getTranslation("secretary.home.groups"));
+        groups.getElement().setAttribute("router-link", true);
+        groups.addClassName("ydk-card-action");
+        Div card = new Div(link, facts, study, groups, credit);
         List<MemberInfo> birthdays = directory.partyBirthdays(branch.id(), today.getMonth());
         if (!birthdays.isEmpty()) {
             Span line = new Span(getTranslation("secretary.home.birthdays", today.getMonthValue(), birthdays.stream()

@@ -2,6 +2,8 @@ package org.yundangke.study.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -12,6 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -27,7 +31,9 @@ import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.CourseInfo;
 import org.yundangke.catalogue.LessonInfo;
 import org.yundangke.base.ui.RouteTarget;
+import org.yundangke.org.BranchGroups;
 import org.yundangke.org.BranchInfo;
+import org.yundangke.org.MemberAccount;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.study.AssignableWork;
 import org.yundangke.study.Assignments;
@@ -52,16 +58,25 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
     final ComboBox<AssignableWork.Work> work = new ComboBox<>();
     final Button assign = new Button();
     final DatePicker due = DateFields.accepting(new DatePicker());
+    final RadioButtonGroup<Target> target = new RadioButtonGroup<>();
+    final ComboBox<BranchGroups.BranchGroup> group = new ComboBox<>();
+    final CheckboxGroup<MemberAccount> chosen = new CheckboxGroup<>();
+    final TextArea note = new TextArea();
     final ResponsiveGrid<Assignments.BranchAssignment> table = new ResponsiveGrid<>();
     final Grid<Assignments.BranchAssignment> grid = table.grid;
     private final Assignments assignments;
     private final Catalogue catalogue;
     private final OrgDirectory directory;
+    private final BranchGroups groups;
     private long branchId;
     private final StudyCalendar calendar;
 
-    BranchStudyView(Assignments assignments, Catalogue catalogue, OrgDirectory directory,
+    /** Whom the form assigns to. */
+    enum Target { BRANCH, GROUP, MEMBERS }
+
+    BranchStudyView(Assignments assignments, Catalogue catalogue, OrgDirectory directory, BranchGroups groups,
                     StudyCalendar calendar) {
+        this.groups = groups;
         this.calendar = calendar;
         this.assignments = assignments;
         this.catalogue = catalogue;
@@ -91,12 +106,27 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         due.setHelperText(getTranslation("assignment.due.help"));
         due.setMin(calendar.today());
         due.setClearButtonVisible(true);
-        HorizontalLayout form = new HorizontalLayout(course, lesson, work, due, assign);
+        HorizontalLayout form = new HorizontalLayout(course, lesson, work, due);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
+        target.setLabel(getTranslation("assignment.target"));
+        target.setItems(Target.values());
+        target.setItemLabelGenerator(t -> getTranslation("assignment.target." + t.name().toLowerCase()));
+        target.setValue(Target.BRANCH);
+        target.addValueChangeListener(e -> showTarget());
+        group.setLabel(getTranslation("assignment.group"));
+        group.setItemLabelGenerator(BranchGroups.BranchGroup::name);
+        chosen.setLabel(getTranslation("assignment.members"));
+        chosen.setItemLabelGenerator(MemberAccount::name);
+        chosen.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        note.setLabel(getTranslation("assignment.note"));
+        note.setMaxLength(500);
+        note.setWidthFull();
+        showTarget();
 
         table.addColumn(getTranslation("assignment.title"), a -> a.study().title()).setFlexGrow(3);
         table.addColumn(getTranslation("assignment.kind"), this::kind);
+        table.addColumn(getTranslation("assignment.for"), this::audience).setFlexGrow(2);
         table.addColumn(getTranslation("assignment.date"), a -> DAY.format(a.study().assignment().assignedAt()));
         table.addColumn(getTranslation("assignment.due"), a -> a.study().assignment().dueOn() == null ? "" : a.study().assignment().dueOn().toString());
         table.addColumn(getTranslation("assignment.finished"), this::finishedCount);
@@ -109,7 +139,7 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         table.setEmptyStateText(getTranslation("assignment.empty"));
         table.setAriaLabel(getTranslation("assignment.grid"));
         grid.setAllRowsVisible(true);
-        add(title, new Paragraph(getTranslation("assignment.hint")), form, table);
+        add(title, new Paragraph(getTranslation("assignment.hint")), form, target, group, chosen, note, assign, table);
     }
 
     @Override
@@ -123,6 +153,8 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
         course.setItems(catalogue.coursesForMe());
         lesson.setItems(catalogue.forMe(PageRequest.of(0, 200)).getContent());
         work.setItems(assignments.workChoices());
+        group.setItems(groups.of(branchId));
+        chosen.setItems(directory.memberAccountsOf(branchId));
         refresh();
     }
 
@@ -143,22 +175,45 @@ class BranchStudyView extends VerticalLayout implements BeforeEnterObserver, Has
             Toasts.problem("assignment.choose");
             return;
         }
-        boolean assigned = UserErrors.attempt(() -> {
-            if (work.getValue() != null) {
-                assignments.assignWork(branchId, work.getValue().id(), due.getValue());
-            } else {
-                assignments.assign(branchId, course.getValue() == null ? null : course.getValue().id(),
-                        lesson.getValue() == null ? null : lesson.getValue().id(), due.getValue());
-            }
-        });
+        Assignments.Audience audience = switch (target.getValue()) {
+            case GROUP -> group.getValue() == null ? null : Assignments.Audience.group(group.getValue().id());
+            case MEMBERS -> chosen.getValue().isEmpty() ? null : Assignments.Audience.members(chosen.getValue()
+                    .stream().map(MemberAccount::memberId).toList());
+            default -> Assignments.Audience.BRANCH;
+        };
+        if (audience == null) {
+            Toasts.problem(target.getValue() == Target.GROUP ? "assignment.group.choose" : "assignment.members.choose");
+            return;
+        }
+        boolean assigned = UserErrors.attempt(() -> assignments.assign(new Assignments.NewAssignment(branchId,
+                course.getValue() == null ? null : course.getValue().id(),
+                lesson.getValue() == null ? null : lesson.getValue().id(),
+                work.getValue() == null ? null : work.getValue().id(), audience, due.getValue(), note.getValue())));
         if (assigned) {
             course.clear();
             lesson.clear();
             work.clear();
             due.clear();
+            note.clear();
+            chosen.clear();
             Toasts.done("assignment.done");
             refresh();
         }
+    }
+
+    private void showTarget() {
+        group.setVisible(target.getValue() == Target.GROUP);
+        chosen.setVisible(target.getValue() == Target.MEMBERS);
+    }
+
+    /** "全支部", "第一党小组" or "3 名党员", and the note when there is one. */
+    private String audience(Assignments.BranchAssignment assignment) {
+        Assignments.Assignment a = assignment.study().assignment();
+        String who = a.audience().groupId() != null ? group.getListDataView().getItems()
+                .filter(g -> g.id() == a.audience().groupId()).map(BranchGroups.BranchGroup::name).findFirst()
+                .orElse("") : a.audience().memberIds().isEmpty() ? getTranslation("assignment.target.branch")
+                : getTranslation("assignment.members.count", a.audience().memberIds().size());
+        return a.note().isEmpty() ? who : who + " · " + a.note();
     }
 
     private String kind(Assignments.BranchAssignment assignment) {

@@ -49,6 +49,8 @@ class StudyPagesTest extends KaribuTest {
     void noAssignments() {
         login("secretary");
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
+        jdbc.update("delete from study_assignment_member where assignment_id in (select id from study_assignment"
+                + " where branch_id = ?)", meiyuan);
         jdbc.update("delete from study_assignment where branch_id = ?", meiyuan);
     }
 
