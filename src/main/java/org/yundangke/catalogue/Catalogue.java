@@ -3,6 +3,10 @@ package org.yundangke.catalogue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -239,6 +243,48 @@ public class Catalogue {
             throw new AccessDeniedException(CurrentUser.name() + " has no lesson in course " + courseId);
         }
         return new CourseLessons(course.toInfo(), meant);
+    }
+
+    /**
+     * Many courses and lessons at once (a branch's assignments), in two reads: each course with its lessons meant for
+     * the caller, and each lesson meant for the caller; what is not meant for the caller (or not published) is left
+     * out.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Meant meantForCaller(Collection<UUID> courseIds, Collection<UUID> lessonIds) {
+        if (courseIds.isEmpty() && lessonIds.isEmpty()) {
+            return new Meant(Map.of(), Map.of());
+        }
+        Reach reach = reach();
+        List<Lesson> found = lessons.findPublishedAmongFor(orNone(lessonIds), orNone(courseIds), reach.committees(),
+                reach.branches());
+        Map<UUID, LessonInfo> single = new HashMap<>();
+        Map<UUID, List<LessonInfo>> inCourse = new HashMap<>();
+        for (Lesson lesson : found) {
+            LessonInfo info = lesson.toInfo();
+            if (lessonIds.contains(info.id())) {
+                single.put(info.id(), info);
+            }
+            if (info.courseId() != null && courseIds.contains(info.courseId())) {
+                inCourse.computeIfAbsent(info.courseId(), c -> new ArrayList<>()).add(info);
+            }
+        }
+        Map<UUID, CourseLessons> meantCourses = new HashMap<>();
+        if (!inCourse.isEmpty()) {
+            courses.findAllById(inCourse.keySet()).forEach(c -> meantCourses.put(c.getId(),
+                    new CourseLessons(c.toInfo(), List.copyOf(inCourse.get(c.getId())))));
+        }
+        return new Meant(meantCourses, single);
+    }
+
+    /** What {@link #meantForCaller} found. */
+    public record Meant(Map<UUID, CourseLessons> courses, Map<UUID, LessonInfo> lessons) {
+    }
+
+    /** JPQL's "in" wants at least one value: an id no row has stands for none. */
+    private static Collection<UUID> orNone(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
     }
 
     /** A course with the lessons of it the caller may take, in order. */

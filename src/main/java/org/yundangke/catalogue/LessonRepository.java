@@ -45,6 +45,12 @@ interface LessonRepository extends JpaRepository<Lesson, UUID> {
             + " where l.courseId = :courseId and " + PUBLISHED_FOR + " order by l.coursePosition")
     List<Lesson> findPublishedInCourseFor(UUID courseId, Collection<Long> committees, Collection<Long> branches);
 
+    /** The published lessons among {@code ids} or in {@code courseIds} meant for this reach, audiences fetched. */
+    @Query("select distinct l from Lesson l left join fetch l.audienceCommittees left join fetch l.audienceBranches"
+            + " where (l.id in :ids or l.courseId in :courseIds) and " + PUBLISHED_FOR + " order by l.coursePosition")
+    List<Lesson> findPublishedAmongFor(Collection<UUID> ids, Collection<UUID> courseIds, Collection<Long> committees,
+                                       Collection<Long> branches);
+
     @Query("select coalesce(max(l.coursePosition), 0) from Lesson l where l.courseId = :courseId")
     int lastPositionIn(UUID courseId);
 

@@ -27,9 +27,17 @@ import org.yundangke.org.OrgDirectory;
 @Service
 public class CreditLedger {
 
-    /** What an event or an approval earns under one rule; {@code units} multiplies the rule's amount. */
+    /**
+     * What an event or an approval earns under one rule; {@code units} multiplies the rule's amount; {@code activity}
+     * says which kind of 记实 an EVIDENCE award came from.
+     */
     record Award(long memberId, String ruleCode, CreditSource source, String sourceId, LocalDate day, String title,
-                 String recordedBy, BigDecimal units) {
+                 String recordedBy, BigDecimal units, @Nullable EvidenceActivity activity) {
+
+        Award(long memberId, String ruleCode, CreditSource source, String sourceId, LocalDate day, String title,
+              String recordedBy, BigDecimal units) {
+            this(memberId, ruleCode, source, sourceId, day, title, recordedBy, units, null);
+        }
     }
 
     static final String DAILY_CAP = "DAILY_CAP";
@@ -43,7 +51,8 @@ public class CreditLedger {
             CreditSource.valueOf(rs.getString("source")), rs.getString("source_id"), rs.getString("capped_reason"),
             (Long) rs.getObject("reverses_id", Long.class), rs.getString("note"), rs.getString("title"),
             rs.getString("recorded_by"), rs.getObject("occurred_on", LocalDate.class),
-            rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+            rs.getString("evidence_activity") == null ? null : EvidenceActivity.valueOf(rs.getString("evidence_activity")));
 
     private final JdbcTemplate jdbc;
     private final CreditRules rules;
@@ -92,7 +101,7 @@ public class CreditLedger {
             }
         }
         return insert(award.memberId(), year, rule, amount, award.source(), award.sourceId(), key, capped, null,
-                null, award.title(), award.recordedBy(), award.day());
+                null, award.title(), award.recordedBy(), award.day(), award.activity());
     }
 
     /**
@@ -123,7 +132,7 @@ public class CreditLedger {
             lockYear(entry.memberId(), entry.year());
             return insert(entry.memberId(), entry.year(), rule, entry.amount().negate(), CreditSource.MANUAL,
                     String.valueOf(entryId), key, null, entryId, reason.strip(), entry.title(), CurrentUser.name(),
-                    entry.year() == today.getYear() ? today : entry.occurredOn());
+                    entry.year() == today.getYear() ? today : entry.occurredOn(), entry.activity());
         } catch (DuplicateKeyException correctedAMomentAgo) {
             throw new UserError("credit.correct.twice");
         }
@@ -140,12 +149,14 @@ public class CreditLedger {
 
     private LedgerEntry insert(long memberId, int year, CreditRule rule, BigDecimal amount, CreditSource source,
                                String sourceId, String key, @Nullable String capped, @Nullable Long reverses,
-                               @Nullable String note, String title, String recordedBy, LocalDate day) {
+                               @Nullable String note, String title, String recordedBy, LocalDate day,
+                               @Nullable EvidenceActivity activity) {
         jdbc.update("insert into credit_entry (member_id, study_year, kind, amount, rule_code, rule_version, source,"
-                + " source_id, idem_key, capped_reason, reverses_id, note, title, recorded_by, occurred_on, recorded_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", memberId, year, rule.kind().name(), amount,
-                rule.code(), rule.version(), source.name(), sourceId, key, capped, reverses, note,
-                title.length() > 200 ? title.substring(0, 200) : title, recordedBy, day, Timestamp.from(calendar.now()));
+                + " source_id, idem_key, capped_reason, reverses_id, note, title, recorded_by, occurred_on, recorded_at,"
+                + " evidence_activity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", memberId, year,
+                rule.kind().name(), amount, rule.code(), rule.version(), source.name(), sourceId, key, capped, reverses,
+                note, title.length() > 200 ? title.substring(0, 200) : title, recordedBy, day,
+                Timestamp.from(calendar.now()), activity == null ? null : activity.name());
         String column = rule.kind() == CreditKind.STUDY_HOURS ? "study_hours" : "points";
         jdbc.update("update credit_year_total set " + column + " = " + column + " + ? where member_id = ?"
                 + " and study_year = ?", amount, memberId, year);

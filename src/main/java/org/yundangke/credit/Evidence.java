@@ -99,10 +99,12 @@ public class Evidence {
         EvidenceRecord record = pendingInScope(recordId);
         transaction.executeWithoutResult(tx -> {
             decide(recordId, EvidenceRecord.State.APPROVED, null);
-            String title = record.place();
+            // studied with help: the history names the lesson; other activities their place
+            String title = record.activity() == EvidenceActivity.ASSISTED_STUDY ? record.description() : record.place();
             for (String rule : List.of(CreditRule.EVIDENCE_HOURS, CreditRule.EVIDENCE_POINTS)) {
                 ledger.award(new CreditLedger.Award(record.memberId(), rule, CreditSource.EVIDENCE,
-                        recordId.toString(), record.occurredOn(), title, CurrentUser.name(), BigDecimal.ONE));
+                        recordId.toString(), record.occurredOn(), title, CurrentUser.name(), BigDecimal.ONE,
+                        record.activity()));
             }
         });
         return find(recordId);

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record LedgerEntry(long id, long memberId, int year, CreditKind kind, BigDecimal amount, String ruleCode,
                           int ruleVersion, CreditSource source, String sourceId, @Nullable String cappedReason,
                           @Nullable Long reversesId, @Nullable String note, String title, String recordedBy,
-                          LocalDate occurredOn, Instant recordedAt) {
+                          LocalDate occurredOn, Instant recordedAt, @Nullable EvidenceActivity activity) {
 }

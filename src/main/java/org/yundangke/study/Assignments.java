@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,6 +107,7 @@ public class Assignments {
     }
 
     static final int MAX_NOTE = 500;
+    static final int MAX_HELPER = 100;
 
     /** A row without its chosen members, which {@link #withMembers} adds. */
     private static final RowMapper<Assignment> ROW = (rs, n) -> new Assignment(rs.getObject("id", UUID.class),
@@ -238,6 +240,7 @@ public class Assignments {
         Assignment assignment = find(assignmentId);
         directory.requireBranchInScope(assignment.branchId());
         jdbc.update("delete from study_assignment_member where assignment_id = ?", assignmentId);
+        jdbc.update("delete from study_assisted where assignment_id = ?", assignmentId); // the 记实 records stay
         jdbc.update("delete from study_assignment where id = ?", assignmentId);
     }
 
@@ -249,7 +252,7 @@ public class Assignments {
     public List<BranchAssignment> forBranch(long branchId) {
         List<MemberAccount> members = directory.memberAccountsOf(branchId); // refuses a branch outside the scope
         Map<Long, Set<Long>> groupMembers = groupMembers(branchId);
-        List<AssignedStudy> studies = ofBranch(branchId).stream().map(this::availableOrNot).toList();
+        List<AssignedStudy> studies = studiesOf(ofBranch(branchId));
         Map<String, Set<UUID>> done = progress.completedThisYear(online(members), studies.stream()
                 .flatMap(s -> s.lessons().stream()).map(LessonInfo::id).distinct().toList());
         return studies.stream().map(s -> {
@@ -287,6 +290,54 @@ public class Assignments {
             int completed = m.username() == null ? 0 : done.getOrDefault(m.username(), Set.of()).size();
             return new MemberStanding(m, completed, lessonIds.size(), completed > 0);
         }).toList();
+    }
+
+    /**
+     * Records that a member of the assignment's audience studied it with help (送学上门, 家属协助) on a day, and who
+     * helped; {@code evidence} then makes the 记实 record for the secretary to approve (its id is kept with the
+     * assistance and returned). Both happen in one transaction: a refused 记实 leaves no assistance behind. Once per
+     * member and assignment.
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    @Transactional
+    public UUID recordAssisted(UUID assignmentId, long memberId, LocalDate studiedOn, String helper,
+                                       Function<AssignedStudy, UUID> evidence) {
+        Assignment assignment = find(assignmentId);
+        List<MemberAccount> audience = audience(assignment, directory.memberAccountsOf(assignment.branchId()),
+                groupMembers(assignment.branchId()));
+        if (audience.stream().noneMatch(m -> m.memberId() == memberId)) {
+            throw new AccessDeniedException("member " + memberId + " is not asked by assignment " + assignmentId);
+        }
+        String who = helper.strip();
+        if (who.isEmpty() || who.length() > MAX_HELPER) {
+            throw new UserError("assisted.helper");
+        }
+        if (studiedOn.isAfter(calendar.today())) {
+            throw new UserError("assisted.future");
+        }
+        Integer already = jdbc.queryForObject("select count(*) from study_assisted where assignment_id = ?"
+                + " and member_id = ?", Integer.class, assignmentId, memberId);
+        if (already != null && already > 0) {
+            throw new UserError("assisted.twice");
+        }
+        AssignedStudy study = titleAndLessons(assignment);
+        jdbc.update("insert into study_assisted (assignment_id, member_id, studied_on, helper, recorded_by, recorded_at)"
+                + " values (?, ?, ?, ?, ?, ?)", assignmentId, memberId, studiedOn, who, CurrentUser.name(),
+                Timestamp.from(calendar.now()));
+        UUID record = evidence.apply(study);
+        jdbc.update("update study_assisted set evidence_id = ? where assignment_id = ? and member_id = ?", record,
+                assignmentId, memberId);
+        return record;
+    }
+
+    /** Who of a branch studied which of its assignments with help: assignment → member ids. */
+    Map<UUID, Set<Long>> assisted(long branchId) {
+        Map<UUID, Set<Long>> assisted = new HashMap<>();
+        jdbc.query("select s.assignment_id, s.member_id from study_assisted s join study_assignment a"
+                + " on a.id = s.assignment_id where a.branch_id = ?", rs -> {
+                    assisted.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getLong(2));
+                }, branchId);
+        return assisted;
     }
 
     /** A branch's assignments with their audiences, newest first. */
@@ -380,6 +431,29 @@ public class Assignments {
                 Map.of("branches", branches, "me", me), ROW);
     }
 
+    /**
+     * Many assignments as the caller may see them, like {@link #availableOrNot}, with their courses and lessons read
+     * in two statements for all of them (work is looked up per piece).
+     */
+    List<AssignedStudy> studiesOf(List<Assignment> assignments) {
+        Catalogue.Meant meant = catalogue.meantForCaller(
+                assignments.stream().map(Assignment::courseId).filter(Objects::nonNull).toList(),
+                assignments.stream().map(Assignment::lessonId).filter(Objects::nonNull).toList());
+        return assignments.stream().map(a -> {
+            if (a.workId() != null) {
+                return availableOrNot(a);
+            }
+            if (a.courseId() != null) {
+                Catalogue.CourseLessons course = meant.courses().get(a.courseId());
+                return course == null ? new AssignedStudy(a, "", List.of(), null)
+                        : new AssignedStudy(a, course.course().title(), course.lessons(), null);
+            }
+            LessonInfo lesson = meant.lessons().get(a.lessonId());
+            return lesson == null ? new AssignedStudy(a, "", List.of(), null)
+                    : new AssignedStudy(a, lesson.title(), List.of(lesson), null);
+        }).toList();
+    }
+
     /** The assignment as the caller may see it; nothing in it when aimed at another audience or taken down since. */
     private AssignedStudy availableOrNot(Assignment assignment) {
         try {
@@ -403,7 +477,7 @@ public class Assignments {
         return new AssignedStudy(assignment, lesson.title(), List.of(lesson), null);
     }
 
-    private Map<String, AssignableWork.Progress> workProgress(UUID workId, List<String> usernames) {
+    Map<String, AssignableWork.Progress> workProgress(UUID workId, List<String> usernames) {
         if (usernames.isEmpty()) {
             return Map.of();
         }

@@ -270,6 +270,26 @@ public class StudyProgress {
         return completed;
     }
 
+    /**
+     * How much of each of these lessons each of these members played this year, as a share (0 to 1) of its length;
+     * lessons not played this year are left out. One statement.
+     */
+    Map<String, Map<UUID, Double>> playedThisYear(Collection<String> usernames, Collection<UUID> lessonIds) {
+        if (usernames.isEmpty() || lessonIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<UUID, Double>> played = new HashMap<>();
+        named.query("select username, lesson_id, unique_ms, duration_ms from watch_progress where study_year = :year"
+                + " and unique_ms > 0 and username in (:users) and lesson_id in (:lessons)",
+                Map.of("year", year(calendar.now()), "users", usernames, "lessons", lessonIds), rs -> {
+                    long duration = rs.getLong("duration_ms");
+                    double share = duration <= 0 ? 0 : Math.min(1.0, rs.getLong("unique_ms") / (double) duration);
+                    played.computeIfAbsent(rs.getString("username"), u -> new HashMap<>())
+                            .put(rs.getObject("lesson_id", UUID.class), share);
+                });
+        return played;
+    }
+
     /** Inserts this year's completion unless there is one; true when this call made it. */
     private boolean recordCompletion(String user, UUID lessonId, Instant now) {
         int year = year(now);

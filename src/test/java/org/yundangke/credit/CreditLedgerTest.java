@@ -178,7 +178,7 @@ class CreditLedgerTest {
         List<LedgerEntry> watching = jdbc.query("select * from credit_entry where member_id = ? and occurred_on = ?"
                 + " and rule_code = 'WATCH_POINTS' order by id", (rs, n) -> new LedgerEntry(rs.getLong("id"), member,
                 2043, CreditKind.POINTS, rs.getBigDecimal("amount"), "WATCH_POINTS", 1, CreditSource.LESSON, "",
-                rs.getString("capped_reason"), null, null, "", "", day, java.time.Instant.now()), member, day);
+                rs.getString("capped_reason"), null, null, "", "", day, java.time.Instant.now(), null), member, day);
         assertThat(watching).extracting(e -> e.amount().stripTrailingZeros().toPlainString() + " " + e.cappedReason())
                 .containsExactly("6 null", "4 DAILY_CAP", "0 DAILY_CAP");
         assertThat(total(2043, "points")).isEqualByComparingTo("13"); // 10 watching + 3 lessons
@@ -277,7 +277,7 @@ class CreditLedgerTest {
                         CreditKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"), rs.getString("rule_code"),
                         rs.getInt("rule_version"), CreditSource.valueOf(rs.getString("source")),
                         rs.getString("source_id"), rs.getString("capped_reason"), null, null, rs.getString("title"),
-                        rs.getString("recorded_by"), LocalDate.now(), java.time.Instant.now()), id)).toList();
+                        rs.getString("recorded_by"), LocalDate.now(), java.time.Instant.now(), null), id)).toList();
     }
 
     private BigDecimal total(int year, String column) {
