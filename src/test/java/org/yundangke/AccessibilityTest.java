@@ -80,6 +80,7 @@ class AccessibilityTest {
         routes.put("branches/:branchId/credit", List.of("secretary", "admin"));
         routes.put("branches/:branchId/study", List.of("secretary", "admin"));
         routes.put("branches/:branchId/groups", List.of("secretary", "admin"));
+        routes.put("branches/:branchId/matrix", List.of("secretary", "admin"));
         routes.put("results/quizzes", List.of("secretary", "admin"));
         routes.put("live/:sessionId/attendance", List.of("secretary", "lecturer", "admin"));
         routes.put("lecturer", List.of("lecturer"));

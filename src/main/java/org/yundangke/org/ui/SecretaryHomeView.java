@@ -63,7 +63,10 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
         Anchor groups = new Anchor("branches/" + branch.id() + "/groups", getTranslation("secretary.home.groups"));
         groups.getElement().setAttribute("router-link", true);
         groups.addClassName("ydk-card-action");
-        Div card = new Div(link, facts, study, groups, credit);
+        Anchor matrix = new Anchor("branches/" + branch.id() + "/matrix", getTranslation("secretary.home.matrix"));
+        matrix.getElement().setAttribute("router-link", true);
+        matrix.addClassName("ydk-card-action");
+        Div card = new Div(link, facts, study, matrix, groups, credit);
         List<MemberInfo> birthdays = directory.partyBirthdays(branch.id(), today.getMonth());
         if (!birthdays.isEmpty()) {
             Span line = new Span(getTranslation("secretary.home.birthdays", today.getMonthValue(), birthdays.stream()
