@@ -64,6 +64,7 @@ class AccessibilityTest {
         routes.put("settings", everyone);
         routes.put("password", everyone);
         routes.put("help", everyone);
+        routes.put("notices", everyone);
         routes.put("member", List.of("member"));
         routes.put("browse", List.of("member"));
         routes.put("quizzes", List.of("member"));

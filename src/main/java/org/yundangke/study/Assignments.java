@@ -110,7 +110,7 @@ public class Assignments {
     static final int MAX_HELPER = 100;
 
     /** A row without its chosen members, which {@link #withMembers} adds. */
-    private static final RowMapper<Assignment> ROW = (rs, n) -> new Assignment(rs.getObject("id", UUID.class),
+    static final RowMapper<Assignment> ROW = (rs, n) -> new Assignment(rs.getObject("id", UUID.class),
             rs.getLong("branch_id"), rs.getObject("course_id", UUID.class), rs.getObject("lesson_id", UUID.class),
             rs.getObject("work_id", UUID.class), rs.getString("assigned_by"),
             rs.getObject("assigned_at", OffsetDateTime.class).toInstant(), rs.getObject("due_on", LocalDate.class),
@@ -368,7 +368,7 @@ public class Assignments {
     }
 
     /** The assignments with their chosen members, read in one statement. */
-    private List<Assignment> withMembers(List<Assignment> assignments) {
+    List<Assignment> withMembers(List<Assignment> assignments) {
         if (assignments.isEmpty()) {
             return assignments;
         }

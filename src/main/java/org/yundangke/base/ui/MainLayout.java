@@ -16,6 +16,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
  * The app frame: side navigation built from the {@code @Menu} views the user may open (titles are i18n keys), and a
@@ -29,7 +30,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     final SideNav nav = new SideNav();
     final RouterLink settings = new RouterLink(SettingsView.class);
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, List<HeaderLink> links) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
@@ -40,7 +41,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         user.addClassName("ydk-user");
         settings.add(new Icon(VaadinIcon.COG), new Span(getTranslation("settings.title")));
         settings.addClassName("ydk-settings-link");
-        addToNavbar(toggle, title, user, settings);
+        addToNavbar(toggle, title, user);
+        links.forEach(link -> link.create().ifPresent(this::addToNavbar));
+        addToNavbar(settings);
 
         nav.setLabel(getTranslation("nav.label"));
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));

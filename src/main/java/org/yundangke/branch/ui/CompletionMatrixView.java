@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -22,9 +23,12 @@ import java.util.List;
 import org.yundangke.base.ui.Downloads;
 import org.yundangke.base.ui.ResponsiveGrid;
 import org.yundangke.base.ui.RouteTarget;
+import org.yundangke.base.ui.Toasts;
+import org.yundangke.base.ui.UserErrors;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.branch.AssistedStudy;
 import org.yundangke.branch.MatrixWorkbook;
+import org.yundangke.branch.Notices;
 import org.yundangke.org.BranchGroups;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.OrgDirectory;
@@ -47,6 +51,7 @@ class CompletionMatrixView extends VerticalLayout implements BeforeEnterObserver
     final Checkbox overdueOnly = new Checkbox();
     final Anchor download = new Anchor();
     final Div body = new Div();
+    final Details nudges = new Details();
     final AssistedStudyForm assist;
     ResponsiveGrid<CompletionMatrix.Row> table = new ResponsiveGrid<>();
     CompletionMatrix.Matrix shown = new CompletionMatrix.Matrix(List.of(), List.of());
@@ -54,10 +59,12 @@ class CompletionMatrixView extends VerticalLayout implements BeforeEnterObserver
     private final MatrixWorkbook workbook;
     private final OrgDirectory directory;
     private final BranchGroups groups;
+    private final Notices notices;
     private long branchId;
 
     CompletionMatrixView(CompletionMatrix matrix, MatrixWorkbook workbook, OrgDirectory directory,
-                         BranchGroups groups, AssistedStudy assisted, StudyCalendar calendar) {
+                         BranchGroups groups, AssistedStudy assisted, Notices notices, StudyCalendar calendar) {
+        this.notices = notices;
         this.matrix = matrix;
         this.workbook = workbook;
         this.directory = directory;
@@ -82,7 +89,8 @@ class CompletionMatrixView extends VerticalLayout implements BeforeEnterObserver
             assist.setVisible(false);
             refresh();
         });
-        add(title, new Paragraph(getTranslation("matrix.hint")), filters, assist, body);
+        nudges.addClassName("ydk-nudges");
+        add(title, new Paragraph(getTranslation("matrix.hint")), filters, nudges, assist, body);
     }
 
     @Override
@@ -126,8 +134,33 @@ class CompletionMatrixView extends VerticalLayout implements BeforeEnterObserver
         table.setItems(shown.rows());
         body.removeAll();
         body.add(table);
+        showNudges();
         String name = "matrix-" + branchId;
         download.setHref(Downloads.workbook(() -> workbook.of(branchId, title.getText(), filter, getLocale()), name));
+    }
+
+    /** For each assignment someone has not finished: how many, and 提醒 in one tap (once a day per member). */
+    private void showNudges() {
+        nudges.removeAll();
+        List<CompletionMatrix.Column> open = shown.columns().stream()
+                .filter(c -> c.study().available() && c.finished() < c.asked()).toList();
+        nudges.setSummaryText(getTranslation("nudge.summary", open.size()));
+        nudges.setVisible(!open.isEmpty());
+        for (CompletionMatrix.Column column : open) {
+            Button nudge = new Button(getTranslation("nudge.button"), e -> UserErrors
+                    .attemptGet(() -> notices.nudge(branchId, column.study().assignment().id())).ifPresent(done -> {
+                        if (done.reminded() == 0) {
+                            Toasts.done("nudge.none");
+                        } else {
+                            Toasts.done("nudge.done", done.reminded(), done.alreadyToday(), done.texted());
+                        }
+                    }));
+            nudge.addClassName("ydk-nudge");
+            Div line = new Div(new Span(getTranslation("nudge.line", column.study().title(),
+                    column.asked() - column.finished())), nudge);
+            line.addClassName("ydk-nudge-line");
+            nudges.add(line);
+        }
     }
 
     private Component cell(CompletionMatrix.Cell cell) {
