@@ -32,6 +32,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.base.FontStep;
+import org.yundangke.branch.OrgLife;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.live.LiveDraft;
 import org.yundangke.live.LiveMode;
@@ -82,6 +83,8 @@ class AccessibilityTest {
         routes.put("branches/:branchId/study", List.of("secretary", "admin"));
         routes.put("branches/:branchId/groups", List.of("secretary", "admin"));
         routes.put("branches/:branchId/matrix", List.of("secretary", "admin"));
+        routes.put("branches/:branchId/events", List.of("secretary", "admin"));
+        routes.put("events/:eventId", List.of("secretary", "admin"));
         routes.put("results/quizzes", List.of("secretary", "admin"));
         routes.put("live/:sessionId/attendance", List.of("secretary", "lecturer", "admin"));
         routes.put("lecturer", List.of("lecturer"));
@@ -136,6 +139,9 @@ class AccessibilityTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OrgLife orgLife;
 
     @Test
     void every_route_of_the_app_is_in_the_list() {
@@ -231,9 +237,13 @@ class AccessibilityTest {
         UUID attempt = attempts.start(quiz);
         logins.logout();
         long branch = jdbc.queryForObject("select id from branch where name = '梅园新村社区离退休干部党支部'", Long.class);
+        logins.as("secretary");
+        UUID event = orgLife.schedule(new OrgLife.NewEvent(branch, OrgLife.Kind.PARTY_DAY, Instant.now(), "支部活动室",
+                null, "无障碍检查的主题党日")).id();
+        logins.logout();
         Map<String, String> values = Map.of(":lessonId", lesson.toString(), ":courseId", course.toString(),
                 ":quizId", quiz.toString(), ":attemptId", attempt.toString(), ":sessionId", session.toString(),
-                ":branchId", String.valueOf(branch));
+                ":branchId", String.valueOf(branch), ":eventId", event.toString());
         Map<String, String> paths = new HashMap<>();
         for (String route : ROUTES.keySet()) {
             String path = route;

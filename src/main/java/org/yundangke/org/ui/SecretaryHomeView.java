@@ -66,7 +66,10 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
         Anchor matrix = new Anchor("branches/" + branch.id() + "/matrix", getTranslation("secretary.home.matrix"));
         matrix.getElement().setAttribute("router-link", true);
         matrix.addClassName("ydk-card-action");
-        Div card = new Div(link, facts, study, matrix, groups, credit);
+        Anchor events = new Anchor("branches/" + branch.id() + "/events", getTranslation("secretary.home.events"));
+        events.getElement().setAttribute("router-link", true);
+        events.addClassName("ydk-card-action");
+        Div card = new Div(link, facts, study, matrix, events, groups, credit);
         List<MemberInfo> birthdays = directory.partyBirthdays(branch.id(), today.getMonth());
         if (!birthdays.isEmpty()) {
             Span line = new Span(getTranslation("secretary.home.birthdays", today.getMonthValue(), birthdays.stream()
