@@ -1,9 +1,6 @@
 package org.yundangke.quiz;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,27 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
-import org.apache.poi.ooxml.util.SAXHelper;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 import org.yundangke.base.CurrentUser;
+import org.yundangke.base.Spreadsheets;
 import org.yundangke.base.StudyCalendar;
 import org.yundangke.base.Translations;
 import org.yundangke.base.UserError;
@@ -87,30 +70,11 @@ public class QuestionImport {
     /** Checks the first sheet of a workbook; {@code progress} hears the number of rows read so far. */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public Check checkWorkbook(InputStream xlsx, IntConsumer progress) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        try (OPCPackage workbook = OPCPackage.open(xlsx)) {
-            XSSFReader reader = new XSSFReader(workbook);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new UserError("import.header", String.join(" | ", QuestionRows.HEADER));
-            }
-            XMLReader parser = SAXHelper.newXMLReader();
-            parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                    new ReadOnlySharedStringsTable(workbook), new RowCollector(rows, numbers, progress), new DataFormatter(),
-                    false));
-            try (InputStream sheet = sheets.next()) {
-                parser.parse(new InputSource(sheet));
-            }
-        } catch (UserError | TooManyRows e) {
-            throw e instanceof TooManyRows ? new UserError("import.too-many", MAX_ROWS) : (UserError) e;
-        } catch (Exception notAWorkbook) { // POI's and SAX's many ways of saying "not an xlsx we can read"
-            throw new UserError("import.not-xlsx");
-        }
-        if (rows.isEmpty() || !header(rows.getFirst())) {
+        Spreadsheets.Rows rows = Spreadsheets.read(xlsx, MAX_ROWS, progress);
+        if (rows.cells().isEmpty() || !header(rows.cells().getFirst())) {
             throw new UserError("import.header", String.join(" | ", QuestionRows.HEADER));
         }
-        return check(rows.subList(1, rows.size()), numbers.subList(1, numbers.size()));
+        return check(rows.cells().subList(1, rows.cells().size()), rows.numbers().subList(1, rows.numbers().size()));
     }
 
     /**
@@ -142,30 +106,12 @@ public class QuestionImport {
     /** The file again, with 错误行号 and 错误原因 (in the caller's language) beside every row. */
     @PreAuthorize("hasAnyRole('LECTURER', 'ADMIN')")
     public byte[] errorWorkbook(Check check, Locale locale) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        Sheet sheet = workbook.createSheet(translations.getTranslation("import.sheet", locale));
-        List<String> header = new ArrayList<>(QuestionRows.HEADER);
-        header.add(translations.getTranslation("import.column.row", locale));
-        header.add(translations.getTranslation("import.column.reason", locale));
-        write(sheet.createRow(0), header, null);
-        CellStyle wrong = workbook.createCellStyle();
-        org.apache.poi.ss.usermodel.Font red = workbook.createFont();
-        red.setColor(org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex());
-        wrong.setFont(red);
-        int at = 1;
-        for (RowCheck row : check.rows()) {
-            // a corrected error workbook comes back with the old reasons beside it: those are left out
-            List<String> cells = new ArrayList<>(row.cells().subList(0, Math.min(row.cells().size(),
-                    QuestionRows.COLUMNS)));
-            while (cells.size() < QuestionRows.COLUMNS) {
-                cells.add("");
-            }
-            cells.add(row.valid() ? "" : String.valueOf(row.rowNumber()));
-            cells.add(String.join("；", row.problems().stream()
-                    .map(p -> translations.getTranslation(p.messageKey(), locale, p.args())).toList()));
-            write(sheet.createRow(at++), cells, row.valid() ? null : wrong);
-        }
-        return bytes(workbook);
+        return Spreadsheets.errorWorkbook(translations.getTranslation("import.sheet", locale), QuestionRows.HEADER,
+                translations.getTranslation("import.column.row", locale),
+                translations.getTranslation("import.column.reason", locale), QuestionRows.COLUMNS,
+                check.rows().stream().map(row -> new Spreadsheets.Checked(row.cells(), row.rowNumber(), row.problems()
+                        .stream().map(p -> translations.getTranslation(p.messageKey(), locale, p.args())).toList()))
+                        .toList());
     }
 
     /**
@@ -227,14 +173,8 @@ public class QuestionImport {
     }
 
     private static byte[] workbook(List<QuestionDraft> questions) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        Sheet sheet = workbook.createSheet(QuestionRows.SHEET);
-        write(sheet.createRow(0), QuestionRows.HEADER, null);
-        int at = 1;
-        for (QuestionDraft question : questions) {
-            write(sheet.createRow(at++), QuestionRows.cells(question), null);
-        }
-        return bytes(workbook);
+        return Spreadsheets.workbook(QuestionRows.SHEET, QuestionRows.HEADER,
+                questions.stream().map(QuestionRows::cells).toList());
     }
 
     private Check check(List<List<String>> rows, List<Integer> numbers) {
@@ -294,71 +234,5 @@ public class QuestionImport {
         return first.size() >= QuestionRows.COLUMNS
                 && first.subList(0, QuestionRows.COLUMNS).stream().map(String::strip).toList()
                         .equals(QuestionRows.HEADER);
-    }
-
-    private static void write(Row row, List<String> cells, @Nullable CellStyle style) {
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(cells.get(i));
-            if (style != null) {
-                cell.setCellStyle(style);
-            }
-        }
-    }
-
-    /** The workbook written out and closed (its temporary files with it); also for {@link QuizResults}. */
-    static byte[] bytes(SXSSFWorkbook workbook) {
-        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Rows of cell texts as the sheet's XML streams past, gaps kept as empty cells, blank rows left out. */
-    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
-
-        private final List<List<String>> rows;
-        private final List<Integer> numbers;
-        private final IntConsumer progress;
-        private List<String> current = new ArrayList<>();
-
-        RowCollector(List<List<String>> rows, List<Integer> numbers, IntConsumer progress) {
-            this.rows = rows;
-            this.numbers = numbers;
-            this.progress = progress;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            current = new ArrayList<>();
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (current.stream().anyMatch(c -> !c.isBlank())) {
-                if (rows.size() > MAX_ROWS) {
-                    throw new TooManyRows();
-                }
-                rows.add(current);
-                numbers.add(rowNum + 1); // as Excel shows it
-                if (rows.size() % 100 == 0) {
-                    progress.accept(rows.size());
-                }
-            }
-        }
-
-        @Override
-        public void cell(String reference, @Nullable String value, @Nullable XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
-            while (current.size() < column) {
-                current.add("");
-            }
-            current.add(value == null ? "" : value);
-        }
-    }
-
-    private static final class TooManyRows extends RuntimeException {
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yundangke.base.Spreadsheets;
 import org.yundangke.base.Translations;
 import org.yundangke.org.OrgDirectory;
 
@@ -154,7 +155,7 @@ public class QuizResults {
                         t(member.passed() ? "results.yes" : "results.no", locale));
             }
         }
-        return QuestionImport.bytes(workbook);
+        return Spreadsheets.bytes(workbook);
     }
 
     private String t(String key, Locale locale) {
