@@ -85,6 +85,7 @@ class AccessibilityTest {
         routes.put("branches/:branchId/matrix", List.of("secretary", "admin"));
         routes.put("branches/:branchId/events", List.of("secretary", "admin"));
         routes.put("events/:eventId", List.of("secretary", "admin"));
+        routes.put("members/import", List.of("admin"));
         routes.put("results/quizzes", List.of("secretary", "admin"));
         routes.put("live/:sessionId/attendance", List.of("secretary", "lecturer", "admin"));
         routes.put("lecturer", List.of("lecturer"));

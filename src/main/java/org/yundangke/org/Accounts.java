@@ -81,14 +81,18 @@ public class Accounts {
         if (accounts.findByMemberId(memberId).isPresent()) {
             throw new UserError("account.open.exists");
         }
-        Member member = members.findById(memberId).orElseThrow();
+        return open(members.findById(memberId).orElseThrow());
+    }
+
+    /** The login of {@link #openFor}, for a member the caller was allowed to reach (or just imported). */
+    NewLogin open(Member member) {
         String username = Mobile.digits(member.getPhone()).filter(phone -> accounts.findByUsername(phone).isEmpty())
-                .orElse("yd" + memberId);
+                .orElse("yd" + member.getId());
         String password = oneTimePassword();
-        UserAccount account = new UserAccount(username, "", member.getName()).asMember(memberId);
+        UserAccount account = new UserAccount(username, "", member.getName()).asMember(member.getId());
         account.passwordSetByOthers(encoder.encode(password));
         accounts.save(account);
-        log.info("Login {} opened for member {} by {}", username, memberId, CurrentUser.name());
+        log.info("Login {} opened for member {} by {}", username, member.getId(), CurrentUser.name());
         return new NewLogin(username, password);
     }
 

@@ -26,6 +26,7 @@ class ChineseLiteralsTest {
             "org/yundangke/catalogue/DemoLessons.java", "the demo lessons' own content, written in Chinese",
             "org/yundangke/quiz/DemoQuestions.java", "the demo quizzes' own names and summaries, written in Chinese",
             "org/yundangke/quiz/QuestionRows.java", "the bank's file format: its column names and type words (题型, 单选…)",
+            "org/yundangke/org/MemberRows.java", "the member import's file format: column names and words (男, 是…)",
             "org/yundangke/live/AttendanceImport.java", "column names meeting apps write in their exports (入会时间…)",
             "org/yundangke/base/ui/DateFields.java", "date patterns: 年, 月 and 日 are the separators of a Chinese date",
             "org/yundangke/base/ui/SettingsView.java", "a language's name in that language (中文 / English)",

@@ -31,8 +31,10 @@ class AdminHomeView extends VerticalLayout implements HasDynamicTitle {
         List<CommitteeInfo> committees = directory.committeesInScope();
         List<BranchInfo> inScope = directory.branchesInScope();
         String top = committees.isEmpty() ? "" : committees.getFirst().name();
+        RouterLink onboard = new RouterLink(getTranslation("nav.admin.import"), MemberImportView.class);
+        onboard.addClassName("ydk-big-link");
         add(new H2(top), new Paragraph(getTranslation("admin.home.summary", committees.size(), inScope.size(),
-                inScope.stream().mapToLong(BranchInfo::memberCount).sum())));
+                inScope.stream().mapToLong(BranchInfo::memberCount).sum())), onboard);
 
         table.addComponentColumn(getTranslation("branch.name"), b -> new RouterLink(b.name(), BranchMembersView.class,
                 new RouteParameters(BranchMembersView.BRANCH_ID, String.valueOf(b.id())))).setFlexGrow(2);
