@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.Logins;
+import org.yundangke.TestMembers;
 import org.yundangke.TestTalks;
 import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
@@ -78,8 +79,7 @@ class AssistedStudyTest {
         catalogue.publish(lesson.id());
         logins.as("secretary");
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
-        jdbc.update("insert into member (name, primary_branch_id) values ('卧床的老党员', ?)", meiyuan);
-        grandma = jdbc.queryForObject("select max(id) from member where name = '卧床的老党员'", Long.class);
+        grandma = TestMembers.add(jdbc, "卧床的老党员", meiyuan);
         assignment = assignments.assign(meiyuan, null, lesson.id()).id();
     }
 
@@ -87,13 +87,7 @@ class AssistedStudyTest {
     void removeWhatWasMade() {
         jdbc.update("delete from study_assisted where member_id = ?", grandma);
         jdbc.update("delete from study_assignment where id = ?", assignment);
-        jdbc.update("delete from credit_entry where member_id = ?", grandma);
-        jdbc.update("delete from credit_year_total where member_id = ?", grandma);
-        jdbc.update("delete from credit_month_total where member_id = ?", grandma);
-        jdbc.update("delete from evidence_photo where record_id in (select id from evidence_record where member_id = ?)",
-                grandma);
-        jdbc.update("delete from evidence_record where member_id = ?", grandma);
-        jdbc.update("delete from member where id = ?", grandma);
+        TestMembers.remove(jdbc, grandma);
         logins.logout();
     }
 

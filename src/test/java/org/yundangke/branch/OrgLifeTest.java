@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.Logins;
+import org.yundangke.TestMembers;
 import org.yundangke.base.UserError;
 import org.yundangke.credit.CreditLedger;
 import org.yundangke.credit.EvidenceActivity;
@@ -60,8 +61,7 @@ class OrgLifeTest {
         logins.as("secretary");
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
         for (String name : List.of("到会的甲", "请假的乙", "缺席的丙")) {
-            jdbc.update("insert into member (name, primary_branch_id) values (?, ?)", name, meiyuan);
-            made.add(jdbc.queryForObject("select max(id) from member where name = ?", Long.class, name));
+            made.add(TestMembers.add(jdbc, name, meiyuan));
         }
     }
 
@@ -72,13 +72,7 @@ class OrgLifeTest {
         jdbc.update("delete from org_event_attendance where event_id in (select id from org_event where branch_id = ?)",
                 meiyuan);
         jdbc.update("delete from org_event where branch_id = ?", meiyuan);
-        for (long id : made) {
-            jdbc.update("delete from credit_entry where member_id = ?", id);
-            jdbc.update("delete from credit_year_total where member_id = ?", id);
-            jdbc.update("delete from credit_month_total where member_id = ?", id);
-            jdbc.update("delete from evidence_record where member_id = ?", id);
-            jdbc.update("delete from member where id = ?", id);
-        }
+        made.forEach(id -> TestMembers.remove(jdbc, id));
         logins.logout();
     }
 

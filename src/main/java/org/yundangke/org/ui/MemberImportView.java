@@ -5,9 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -17,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import org.jspecify.annotations.Nullable;
 import org.yundangke.base.ui.Downloads;
+import org.yundangke.base.ui.ImportProblems;
 import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.base.ui.UserErrors;
@@ -30,7 +29,6 @@ import org.yundangke.org.MemberImport;
 @RolesAllowed("ADMIN")
 class MemberImportView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int SHOWN_PROBLEMS = 50;
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
     final Upload upload;
@@ -68,15 +66,10 @@ class MemberImportView extends VerticalLayout implements HasDynamicTitle {
         status.setText(getTranslation("members.import.checked", done.rows().size(), done.rows().size() - invalid,
                 invalid, done.newBranches().size()));
         if (invalid > 0) {
-            Anchor errors = new Anchor(Downloads.workbook(() -> imports.errorWorkbook(done, getLocale()),
-                    "member-import-errors"), getTranslation("import.errors.download"));
-            errors.getElement().setAttribute("download", true);
-            errors.addClassName("ydk-big-link");
-            UnorderedList problems = new UnorderedList();
-            done.rows().stream().filter(r -> !r.valid()).limit(SHOWN_PROBLEMS).forEach(r -> problems.add(
-                    new ListItem(getTranslation("import.problem", r.rowNumber(), String.join("；", r.problems().stream()
-                            .map(p -> getTranslation(p.messageKey(), p.args())).toList())))));
-            result.add(errors, problems);
+            result.add(new ImportProblems(Downloads.workbook(() -> imports.errorWorkbook(done, getLocale()),
+                    "member-import-errors"), done.rows().stream().filter(r -> !r.valid())
+                    .map(r -> new ImportProblems.Line(r.rowNumber(), r.problems().stream()
+                            .map(p -> getTranslation(p.messageKey(), p.args())).toList())).toList()));
         }
         commit.setText(getTranslation("members.import.commit", done.rows().size()));
         commit.setEnabled(invalid == 0 && !done.rows().isEmpty());

@@ -7,9 +7,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
@@ -26,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.yundangke.base.UserError;
 import org.yundangke.base.ui.Downloads;
+import org.yundangke.base.ui.ImportProblems;
 import org.yundangke.base.ui.Toasts;
 import org.yundangke.base.ui.UploadTexts;
 import org.yundangke.quiz.QuestionBank;
@@ -39,7 +38,6 @@ import org.yundangke.quiz.QuestionImport;
 @RolesAllowed({"LECTURER", "ADMIN"})
 class QuestionImportView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int SHOWN_PROBLEMS = 50;
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
     final Upload upload;
@@ -120,15 +118,10 @@ class QuestionImportView extends VerticalLayout implements HasDynamicTitle {
         result.removeAll();
         status.setText(getTranslation("import.checked", done.rows().size(), done.valid(), done.invalid()));
         if (done.invalid() > 0) {
-            Anchor errors = new Anchor(Downloads.workbook(() -> imports.errorWorkbook(done, getLocale()),
-                    "question-import-errors"), getTranslation("import.errors.download"));
-            errors.getElement().setAttribute("download", true);
-            errors.addClassName("ydk-big-link");
-            UnorderedList problems = new UnorderedList();
-            done.rows().stream().filter(r -> !r.valid()).limit(SHOWN_PROBLEMS).forEach(r -> problems.add(
-                    new ListItem(getTranslation("import.problem", r.rowNumber(), String.join("；", r.problems().stream()
-                            .map(p -> getTranslation(p.messageKey(), p.args())).toList())))));
-            result.add(errors, problems);
+            result.add(new ImportProblems(Downloads.workbook(() -> imports.errorWorkbook(done, getLocale()),
+                    "question-import-errors"), done.rows().stream().filter(r -> !r.valid())
+                    .map(r -> new ImportProblems.Line(r.rowNumber(), r.problems().stream()
+                            .map(p -> getTranslation(p.messageKey(), p.args())).toList())).toList()));
         }
         importAll.setText(getTranslation("import.commit.all", done.rows().size()));
         importAll.setEnabled(done.invalid() == 0 && done.valid() > 0);

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.Chromium;
 import org.yundangke.Logins;
+import org.yundangke.TestMembers;
 import org.yundangke.base.DisplayPreferences;
 import org.yundangke.base.FontStep;
 import org.yundangke.branch.OrgLife;
@@ -66,8 +67,7 @@ class AttendanceBrowserTest {
         logins.as("secretary");
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
         for (String name : List.of("点名的甲", "点名的乙")) {
-            jdbc.update("insert into member (name, primary_branch_id) values (?, ?)", name, meiyuan);
-            made.add(jdbc.queryForObject("select max(id) from member where name = ?", Long.class, name));
+            made.add(TestMembers.add(jdbc, name, meiyuan));
         }
         meeting = orgLife.schedule(new OrgLife.NewEvent(meiyuan, OrgLife.Kind.BRANCH_MEETING,
                 Instant.now().minus(Duration.ofHours(1)), "支部活动室", null, "学习党章第一章"));
@@ -79,13 +79,7 @@ class AttendanceBrowserTest {
         preferences.saveFontStep("secretary", FontStep.STANDARD);
         jdbc.update("delete from org_event_attendance where event_id = ?", meeting.id());
         jdbc.update("delete from org_event where id = ?", meeting.id());
-        for (long id : made) {
-            jdbc.update("delete from credit_entry where member_id = ?", id);
-            jdbc.update("delete from credit_year_total where member_id = ?", id);
-            jdbc.update("delete from credit_month_total where member_id = ?", id);
-            jdbc.update("delete from evidence_record where member_id = ?", id);
-            jdbc.update("delete from member where id = ?", id);
-        }
+        made.forEach(id -> TestMembers.remove(jdbc, id));
     }
 
     @Test
