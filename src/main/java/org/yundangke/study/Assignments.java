@@ -73,12 +73,12 @@ public class Assignments {
                                 @Nullable UUID workId, Audience audience, @Nullable LocalDate dueOn, String note) {
     }
 
-    /** A lesson the member's branch asked them to study, and by when (if the secretary said). */
-    public record ToDo(LessonInfo lesson, @Nullable LocalDate dueOn) {
+    /** A lesson the member's branch asked them to study, by when (if the secretary said) and the secretary's note. */
+    public record ToDo(LessonInfo lesson, @Nullable LocalDate dueOn, String note) {
     }
 
-    /** Other work the member's branch asked them to do (a test), and by when (if the secretary said). */
-    public record WorkToDo(AssignableWork.Work work, @Nullable LocalDate dueOn) {
+    /** Other work the member's branch asked them to do (a test), by when and with the note, as for lessons. */
+    public record WorkToDo(AssignableWork.Work work, @Nullable LocalDate dueOn, String note) {
     }
 
     /**
@@ -391,7 +391,7 @@ public class Assignments {
         Map<UUID, ToDo> lessons = new LinkedHashMap<>();
         for (Assignment a : myAssignments()) {
             if (a.workId() == null) {
-                availableOrNot(a).lessons().forEach(l -> lessons.putIfAbsent(l.id(), new ToDo(l, a.dueOn())));
+                availableOrNot(a).lessons().forEach(l -> lessons.putIfAbsent(l.id(), new ToDo(l, a.dueOn(), a.note())));
             }
         }
         Set<UUID> completed = progress.completedThisYear(lessons.keySet());
@@ -406,7 +406,7 @@ public class Assignments {
         for (Assignment a : myAssignments()) {
             AssignableWork.Work w = a.workId() == null ? null : availableOrNot(a).work();
             if (w != null) {
-                work.putIfAbsent(w.id(), new WorkToDo(w, a.dueOn()));
+                work.putIfAbsent(w.id(), new WorkToDo(w, a.dueOn(), a.note()));
             }
         }
         List<String> me = List.of(CurrentUser.name());

@@ -26,8 +26,8 @@ public class StudyPlan {
     /** Why a lesson is on today's list. */
     public enum Why { ASSIGNED, CONTINUING, NEWEST }
 
-    /** One lesson of today's list; {@code dueOn} only for an assignment with a date. */
-    public record Item(LessonInfo lesson, Why why, @Nullable LocalDate dueOn) {
+    /** One lesson of today's list; {@code dueOn} only for an assignment with a date, {@code note} its note. */
+    public record Item(LessonInfo lesson, Why why, @Nullable LocalDate dueOn, String note) {
     }
 
     private final Assignments assignments;
@@ -45,19 +45,19 @@ public class StudyPlan {
     public List<Item> today(int max) {
         Map<UUID, Item> today = new LinkedHashMap<>();
         for (Assignments.ToDo toDo : assignments.toDo().stream().limit(max).toList()) {
-            today.putIfAbsent(toDo.lesson().id(), new Item(toDo.lesson(), Why.ASSIGNED, toDo.dueOn()));
+            today.putIfAbsent(toDo.lesson().id(), new Item(toDo.lesson(), Why.ASSIGNED, toDo.dueOn(), toDo.note()));
         }
         for (UUID started : progress.continuing(max)) {
             if (!today.containsKey(started)) {
                 try {
-                    today.put(started, new Item(catalogue.open(started), Why.CONTINUING, null));
+                    today.put(started, new Item(catalogue.open(started), Why.CONTINUING, null, ""));
                 } catch (AccessDeniedException noLongerForThem) {
                     // archived or re-aimed since: not shown
                 }
             }
         }
         if (today.isEmpty()) {
-            catalogue.forMe(PageRequest.of(0, max)).forEach(l -> today.put(l.id(), new Item(l, Why.NEWEST, null)));
+            catalogue.forMe(PageRequest.of(0, max)).forEach(l -> today.put(l.id(), new Item(l, Why.NEWEST, null, "")));
         }
         return new ArrayList<>(today.values());
     }

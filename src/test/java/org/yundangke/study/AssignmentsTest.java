@@ -97,7 +97,8 @@ class AssignmentsTest {
         assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).as("the secretary is not in the group")
                 .doesNotContain(first.id());
         logins.as("member");
-        assertThat(assignments.toDo()).extracting(t -> t.lesson().id()).contains(first.id());
+        assertThat(assignments.toDo()).filteredOn(t -> t.lesson().id().equals(first.id())).singleElement()
+                .satisfies(t -> assertThat(t.note()).as("the secretary's note reaches the home").isEqualTo("小组先学"));
 
         logins.as("secretary");
         Assignments.BranchAssignment made = assignments.forBranch(meiyuan).getFirst();

@@ -76,7 +76,7 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         } else {
             Div cards = LessonCards.of(this, items.stream().map(StudyPlan.Item::lesson).toList(), this::note);
             work.reversed().forEach(w -> cards.addComponentAsFirst(LessonCards.workCard(this, w.work(),
-                    assigned(w.dueOn(), "member.home.assigned.work"))));
+                    assigned(w.dueOn(), w.note(), "member.home.assigned.work"))));
             today.add(cards);
         }
         add(today);
@@ -140,12 +140,17 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         if (item.why() == StudyPlan.Why.CONTINUING) {
             return getTranslation("member.home.continue");
         }
-        return assigned(item.dueOn(), "member.home.assigned");
+        return assigned(item.dueOn(), item.note(), "member.home.assigned");
     }
 
-    /** "支部布置的…", with the date to finish by when there is one ({@code key} + ".due"). */
-    private String assigned(@Nullable LocalDate by, String key) {
-        return by == null ? getTranslation(key) : getTranslation(key + ".due", by.getMonthValue(), by.getDayOfMonth());
+    /**
+     * "支部布置的…", with the date to finish by when there is one ({@code key} + ".due") and the secretary's note after
+     * it.
+     */
+    private String assigned(@Nullable LocalDate by, String note, String key) {
+        String line = by == null ? getTranslation(key)
+                : getTranslation(key + ".due", by.getMonthValue(), by.getDayOfMonth());
+        return note.isEmpty() ? line : line + " · " + note;
     }
 
     private void listBranches(OrgDirectory directory, MemberInfo record) {
