@@ -38,6 +38,30 @@ class TranslationsTest {
         assertThat(translations.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key!");
     }
 
+    /**
+     * A text with placeholders goes through MessageFormat, where a lone apostrophe starts a quotation and swallows
+     * the rest ("Yundangke's {0}" would print without its value): such texts write it twice.
+     */
+    @Test
+    void every_placeholder_comes_through_and_an_apostrophe_stays() throws IOException {
+        for (String resource : new String[] {"i18n/messages.properties", "i18n/messages_en.properties"}) {
+            Properties texts = load(resource);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                int placeholders = (int) java.util.regex.Pattern.compile("\\{(\\d)").matcher(text).results().count();
+                if (placeholders == 0) {
+                    continue;
+                }
+                Object[] values = new Object[10];
+                java.util.Arrays.fill(values, 7);
+                String shown = new java.text.MessageFormat(text, Locale.ENGLISH).format(values);
+                assertThat(shown).as("%s %s", resource, key).doesNotContain("{").contains("7");
+                assertThat(text.replace("''", "")).as("%s %s: write an apostrophe twice", resource, key)
+                        .doesNotContain("'");
+            }
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = TranslationsTest.class.getClassLoader().getResourceAsStream(resource)) {
