@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StudyCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The zone's name, for annotations that take a constant (a recurring job's schedule). */
+    public static final String ZONE_NAME = "Asia/Shanghai";
+    public static final ZoneId ZONE = ZoneId.of(ZONE_NAME);
 
     private final Clock clock;
 

@@ -69,7 +69,7 @@ public class Notices {
         this.calendar = calendar;
     }
 
-    @Recurring(id = "branch-digest", cron = "0 8 * * *", zoneId = "Asia/Shanghai")
+    @Recurring(id = "branch-digest", cron = "0 8 * * *", zoneId = StudyCalendar.ZONE_NAME)
     @Job(name = "Daily study reminders")
     public void sendDigests() {
         sendDigests(calendar.today(), calendar.now().minus(Duration.ofDays(1)));

@@ -12,8 +12,8 @@ import org.yundangke.branch.Notices;
 import org.yundangke.org.OrgDirectory;
 
 /**
- * The bell in the header for a member: a link to 消息 with the number of unread notices, read again after every
- * navigation (one count query).
+ * The bell in the header for a member: a link to 消息 with the number of unread notices, read after every
+ * navigation (one count query a page).
  */
 @org.springframework.stereotype.Component
 class NoticeBell implements HeaderLink {
@@ -37,8 +37,7 @@ class NoticeBell implements HeaderLink {
         Span count = new Span();
         count.addClassName("ydk-bell-count");
         bell.add(new Icon(VaadinIcon.BELL), count);
-        bell.addAttachListener(attach -> {
-            show(bell, count);
+        bell.addAttachListener(attach -> { // the first navigation's event comes after the layout is attached
             Registration after = attach.getUI().addAfterNavigationListener(e -> show(bell, count));
             bell.addDetachListener(detach -> {
                 after.remove();
