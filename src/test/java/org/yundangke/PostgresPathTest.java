@@ -30,10 +30,16 @@ import org.yundangke.base.UserError;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonDraft;
 import org.yundangke.catalogue.LessonInfo;
+import org.yundangke.branch.AssistedStudy;
+import org.yundangke.branch.Notices;
+import org.yundangke.branch.OrgLife;
 import org.yundangke.credit.CreditDocuments;
+import org.yundangke.credit.Evidence;
+import org.yundangke.credit.EvidenceActivity;
 import org.yundangke.credit.CreditLedger;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.credit.LedgerEntry;
+import org.yundangke.org.BranchGroups;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.quiz.AnswerSheet;
 import org.yundangke.quiz.Attempts;
@@ -45,6 +51,7 @@ import org.yundangke.quiz.QuizKind;
 import org.yundangke.quiz.QuizResults;
 import org.yundangke.quiz.Quizzes;
 import org.yundangke.study.Assignments;
+import org.yundangke.study.CompletionMatrix;
 import org.yundangke.study.StudyProgress;
 
 /**
@@ -78,6 +85,12 @@ class PostgresPathTest {
     @Autowired Attempts attempts;
     @Autowired DailyPractice daily;
     @Autowired QuizResults results;
+    @Autowired BranchGroups groups;
+    @Autowired CompletionMatrix matrix;
+    @Autowired Notices notices;
+    @Autowired AssistedStudy assisted;
+    @Autowired Evidence evidence;
+    @Autowired OrgLife orgLife;
 
     static boolean postgresAvailable() {
         try (Connection ignored = DriverManager.getConnection(MigrationsTest.PG_URL, MigrationsTest.PG_USER,
@@ -155,6 +168,47 @@ class PostgresPathTest {
         long city = directory.currentActor().committeeId();
         assertThat(records.committeeTotal(city, year).members()).isPositive();
         assertThat(documents.committeeWorkbook(city, year)).isNotEmpty();
+    }
+
+    @Test
+    void a_branch_is_grouped_assigned_reminded_helped_and_met_on_postgres() {
+        logins.as("lecturer");
+        UUID talk = TestTalks.ready(jdbc, "lecturer", "支部的一讲", 1200);
+        LessonInfo lesson = catalogue.createDraft(new LessonDraft(talk, "支部的一讲 " + talk, "周宣讲", "", "党史学习",
+                Set.of()));
+        catalogue.publish(lesson.id());
+        logins.as("member");
+        long member = directory.currentActor().memberId();
+        logins.as("secretary");
+        long branch = directory.currentActor().ledBranchIds().iterator().next();
+        BranchGroups.BranchGroup group = groups.save(branch, null, "第一党小组", List.of(member));
+        long offline = directory.memberAccountsOf(branch).stream().filter(m -> m.username() == null).findFirst()
+                .orElseThrow().memberId();
+        UUID forGroup = assignments.assign(new Assignments.NewAssignment(branch, null, lesson.id(), null,
+                Assignments.Audience.group(group.id()), calendar.today().plusDays(3), "小组先学")).id();
+        UUID forAll = assignments.assign(branch, null, lesson.id()).id();
+
+        CompletionMatrix.Matrix all = matrix.of(branch, CompletionMatrix.Filter.ALL);
+        assertThat(all.columns()).extracting(c -> c.study().assignment().id()).contains(forGroup, forAll);
+        assertThat(matrix.of(branch, new CompletionMatrix.Filter(group.id(), false)).rows()).hasSize(1);
+        assertThat(notices.nudge(branch, forAll).reminded()).isEqualTo(all.rows().size());
+        assertThat(notices.nudge(branch, forAll).reminded()).as("once a day").isZero();
+        notices.sendDigests();
+        assertThat(jdbc.queryForObject("select count(*) from branch_notice where kind = 'DIGEST' and member_id = ?",
+                Integer.class, member)).isOne();
+
+        UUID record = assisted.record(new AssistedStudy.Help(forAll, offline, calendar.today(), "党员家中", "女儿",
+                List.of()));
+        evidence.approve(record);
+        assertThat(ledger.entries(offline, calendar.today().getYear())).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.activity()).isEqualTo(EvidenceActivity.ASSISTED_STUDY));
+
+        OrgLife.Event meeting = orgLife.schedule(new OrgLife.NewEvent(branch, OrgLife.Kind.BRANCH_MEETING,
+                calendar.now().minusSeconds(3600), "支部活动室", null, "学习党章"));
+        orgLife.mark(meeting.id(), member, OrgLife.Status.PRESENT);
+        orgLife.mark(meeting.id(), member, OrgLife.Status.PRESENT);
+        assertThat(orgLife.confirm(meeting.id())).isOne();
+        assertThat(orgLife.confirm(meeting.id())).isZero();
     }
 
     @Test
