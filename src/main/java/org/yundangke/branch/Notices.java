@@ -193,7 +193,8 @@ public class Notices {
     private boolean store(long memberId, Kind kind, LocalDate day, List<String> args) {
         return jdbc.update("insert into branch_notice (member_id, kind, notice_day, args, created_at)"
                 + " select ?, ?, ?, ?, ? where not exists (select 1 from branch_notice where member_id = ?"
-                + " and kind = ? and notice_day = ?)", memberId, kind.name(), day, String.join("|", args),
+                + " and kind = ? and notice_day = ?)", memberId, kind.name(), day, String.join("|", args.stream()
+                .map(a -> a.replace('|', '\uFF5C')).toList()), // a title's own bar splits nothing
                 Timestamp.from(calendar.now()), memberId, kind.name(), day) == 1;
     }
 
