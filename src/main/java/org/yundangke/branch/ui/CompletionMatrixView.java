@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.yundangke.base.ui.Downloads;
+import org.yundangke.base.ui.EmptyState;
 import org.yundangke.base.ui.ResponsiveGrid;
 import org.yundangke.base.ui.RouteTarget;
 import org.yundangke.base.ui.Toasts;
@@ -133,7 +134,13 @@ class CompletionMatrixView extends VerticalLayout implements BeforeEnterObserver
         table.grid.setAllRowsVisible(shown.rows().size() <= 50);
         table.setItems(shown.rows());
         body.removeAll();
-        body.add(table);
+        download.setVisible(!shown.columns().isEmpty());
+        if (shown.columns().isEmpty()) { // rows of 0 / 0 would say nothing
+            body.add(new EmptyState(getTranslation("matrix.empty.title"),
+                    getTranslation("matrix.empty.assignments")));
+        } else {
+            body.add(table);
+        }
         showNudges();
         String name = "matrix-" + branchId;
         download.setHref(Downloads.workbook(() -> workbook.of(branchId, title.getText(), filter, getLocale()), name));

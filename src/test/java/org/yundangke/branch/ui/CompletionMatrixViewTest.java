@@ -109,6 +109,16 @@ class CompletionMatrixViewTest extends KaribuTest {
         }
     }
 
+    @Test
+    void a_branch_without_assignments_says_where_to_make_one() {
+        long branch = branchWith(3, 1, List.of());
+        login("admin");
+        open(branch);
+        CompletionMatrixView page = _get(CompletionMatrixView.class);
+        assertThat(page.body.getElement().getTextRecursively()).contains("还没有布置学习");
+        assertThat(page.download.isVisible()).isFalse();
+    }
+
     private int indexOfFirstOfflineRow(CompletionMatrixView page) {
         for (int i = 0; i < GridKt._size(page.table.grid); i++) {
             if (GridKt._get(page.table.grid, i).member().username() == null) {
