@@ -222,21 +222,15 @@ public class OrgLife {
             throw new UserError("event.file.too-many", MAX_FILES);
         }
         String name = "events/" + eventId + "/" + UUID.randomUUID();
-        objects.put(bucket, name, data, type);
-        try {
-            return transaction.execute(tx -> {
-                Integer last = jdbc.queryForObject("select coalesce(max(position), 0) from org_event_file"
-                        + " where event_id = ?", Integer.class, eventId);
-                int position = (last == null ? 0 : last) + 1;
-                String shown = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
-                jdbc.update("insert into org_event_file (event_id, position, kind, object, file_name, content_type)"
-                        + " values (?, ?, ?, ?, ?, ?)", eventId, position, kind.name(), name, shown, type);
-                return new File(position, kind, shown, type);
-            });
-        } catch (RuntimeException e) {
-            objects.delete(bucket, name); // no orphan object
-            throw e;
-        }
+        return objects.putThen(bucket, name, data, type, () -> transaction.execute(tx -> {
+            Integer last = jdbc.queryForObject("select coalesce(max(position), 0) from org_event_file"
+                    + " where event_id = ?", Integer.class, eventId);
+            int position = (last == null ? 0 : last) + 1;
+            String shown = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+            jdbc.update("insert into org_event_file (event_id, position, kind, object, file_name, content_type)"
+                    + " values (?, ?, ?, ?, ?, ?)", eventId, position, kind.name(), name, shown, type);
+            return new File(position, kind, shown, type);
+        }));
     }
 
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
@@ -261,8 +255,7 @@ public class OrgLife {
         if (image != null) {
             return image;
         }
-        if (kind == FileKind.MINUTES && data.length > 4 && data[0] == '%' && data[1] == 'P' && data[2] == 'D'
-                && data[3] == 'F') {
+        if (kind == FileKind.MINUTES && ObjectBytes.isPdf(data)) {
             return "application/pdf";
         }
         if (kind == FileKind.MINUTES && data.length > 4 && data[0] == 'P' && data[1] == 'K' && data[2] == 3

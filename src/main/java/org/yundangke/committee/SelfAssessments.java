@@ -100,32 +100,23 @@ public class SelfAssessments {
         if (find(branchId, year, quarter, code) == null) {
             throw new UserError("scorecard.self.evidence");
         }
-        String type = ObjectBytes.imageType(data);
-        if (type == null && data.length > 4 && data[0] == '%' && data[1] == 'P' && data[2] == 'D' && data[3] == 'F') {
-            type = "application/pdf";
-        }
+        String type = ObjectBytes.isPdf(data) ? "application/pdf" : ObjectBytes.imageType(data);
         if (type == null || data.length > MAX_FILE_BYTES) {
             throw new UserError("scorecard.self.file");
         }
         String name = "scorecards/" + branchId + "/" + year + "-" + quarter + "/" + code + "/" + UUID.randomUUID();
-        objects.put(bucket, name, data, type);
-        String contentType = type;
-        try {
-            Integer position = transaction.execute(tx -> {
-                Integer last = jdbc.queryForObject("select coalesce(max(position), 0) from scorecard_evidence_file"
-                        + " where branch_id = ? and study_year = ? and quarter = ? and code = ?", Integer.class,
-                        branchId, year, quarter, code);
-                int next = (last == null ? 0 : last) + 1;
-                jdbc.update("insert into scorecard_evidence_file (branch_id, study_year, quarter, code, position,"
-                        + " object, file_name, content_type) values (?, ?, ?, ?, ?, ?, ?, ?)", branchId, year, quarter,
-                        code, next, name, fileName.length() > 200 ? fileName.substring(0, 200) : fileName, contentType);
-                return next;
-            });
-            return position == null ? 0 : position;
-        } catch (RuntimeException e) {
-            objects.delete(bucket, name);
-            throw e;
-        }
+        String shown = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+        Integer position = objects.putThen(bucket, name, data, type, () -> transaction.execute(tx -> {
+            Integer last = jdbc.queryForObject("select coalesce(max(position), 0) from scorecard_evidence_file"
+                    + " where branch_id = ? and study_year = ? and quarter = ? and code = ?", Integer.class,
+                    branchId, year, quarter, code);
+            int next = (last == null ? 0 : last) + 1;
+            jdbc.update("insert into scorecard_evidence_file (branch_id, study_year, quarter, code, position,"
+                    + " object, file_name, content_type) values (?, ?, ?, ?, ?, ?, ?, ?)", branchId, year, quarter,
+                    code, next, name, shown, type);
+            return next;
+        }));
+        return position == null ? 0 : position;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.minio.RemoveObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +38,30 @@ public class ObjectBytes {
         });
     }
 
+    /**
+     * Stores the object, then runs {@code rows} (what names it in the database); when they fail, the object is removed
+     * again, so a refused or failed save leaves no orphan object behind.
+     */
+    public <T> T putThen(String bucket, String object, byte[] data, String contentType, Supplier<T> rows) {
+        put(bucket, object, data, contentType);
+        try {
+            return rows.get();
+        } catch (RuntimeException e) {
+            delete(bucket, object);
+            throw e;
+        }
+    }
+
     public void delete(String bucket, String object) {
         call(() -> {
             minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(object).build());
             return null;
         });
+    }
+
+    /** Whether the bytes are a PDF document (they begin with "%PDF"), whatever the file name says. */
+    public static boolean isPdf(byte[] data) {
+        return starts(data, '%', 'P', 'D', 'F');
     }
 
     /** The picture type the bytes really are (JPEG, PNG, GIF, WebP), whatever the file name says; null otherwise. */
