@@ -389,10 +389,10 @@ public class Assignments {
     @PreAuthorize("isAuthenticated()")
     public List<ToDo> toDo() {
         Map<UUID, ToDo> lessons = new LinkedHashMap<>();
-        for (Assignment a : myAssignments()) {
-            if (a.workId() == null) {
-                availableOrNot(a).lessons().forEach(l -> lessons.putIfAbsent(l.id(), new ToDo(l, a.dueOn(), a.note())));
-            }
+        List<Assignment> mine = myAssignments().stream().filter(a -> a.workId() == null).toList();
+        for (AssignedStudy study : studiesOf(mine)) { // two reads for all courses and lessons, not one per assignment
+            Assignment a = study.assignment();
+            study.lessons().forEach(l -> lessons.putIfAbsent(l.id(), new ToDo(l, a.dueOn(), a.note())));
         }
         Set<UUID> completed = progress.completedThisYear(lessons.keySet());
         return lessons.values().stream().filter(t -> !completed.contains(t.lesson().id())).toList();
