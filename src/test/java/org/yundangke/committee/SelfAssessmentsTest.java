@@ -46,13 +46,7 @@ class SelfAssessmentsTest {
 
     @BeforeEach
     void countyAdmins() {
-        for (String[] admin : new String[][] {{"xuanwu", "玄武区委离退休干部工委"}, {"gulou", "鼓楼区委离退休干部工委"}}) {
-            long committee = jdbc.queryForObject("select id from committee where name = ?", Long.class, admin[1]);
-            jdbc.update("insert into user_account (username, password_hash, display_name, committee_id) values"
-                    + " (?, 'x', ?, ?)", admin[0], admin[0], committee);
-            jdbc.update("insert into user_role (user_id, role) select id, 'ADMIN' from user_account where username = ?",
-                    admin[0]);
-        }
+        CountyAdmins.add(jdbc);
         logins.as("secretary");
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
     }
@@ -61,9 +55,7 @@ class SelfAssessmentsTest {
     void removeWhatWasMade() {
         jdbc.update("delete from scorecard_evidence_file");
         jdbc.update("delete from scorecard_assessment");
-        jdbc.update("delete from user_role where user_id in (select id from user_account where username in"
-                + " ('xuanwu', 'gulou'))");
-        jdbc.update("delete from user_account where username in ('xuanwu', 'gulou')");
+        CountyAdmins.remove(jdbc);
         logins.logout();
     }
 
