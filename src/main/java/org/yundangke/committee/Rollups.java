@@ -9,8 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.annotations.Recurring;
+import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -167,12 +172,18 @@ public class Rollups {
             group by m.member_id, m.name
             order by m.name, m.member_id""";
 
+    /** The first refresh of an installation: one job whatever the number of nodes starting (JobRunr keeps ids once). */
+    static final UUID FIRST_REFRESH = UUID.nameUUIDFromBytes("committee-rollups-first".getBytes(StandardCharsets.UTF_8));
+
     private final NamedParameterJdbcTemplate jdbc;
     private final OrgDirectory directory;
     private final CreditRules rules;
     private final StudyCalendar calendar;
+    private final JobScheduler jobs;
 
-    Rollups(NamedParameterJdbcTemplate jdbc, OrgDirectory directory, CreditRules rules, StudyCalendar calendar) {
+    Rollups(NamedParameterJdbcTemplate jdbc, OrgDirectory directory, CreditRules rules, StudyCalendar calendar,
+            JobScheduler jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.directory = directory;
         this.rules = rules;
@@ -188,6 +199,15 @@ public class Rollups {
         refresh(year);
         if (calendar.today().getMonthValue() <= 3) {
             refresh(year - 1);
+        }
+    }
+
+    /** A new installation (or one upgraded to this version) gets its figures at once, not in up to 15 minutes. */
+    @EventListener(ApplicationReadyEvent.class)
+    void refreshIfNever() {
+        Integer done = jdbc.queryForObject("select count(*) from rollup_refresh", Map.of(), Integer.class);
+        if (done != null && done == 0) {
+            jobs.<Rollups>enqueue(FIRST_REFRESH, rollups -> rollups.refresh());
         }
     }
 
