@@ -84,6 +84,7 @@ class AccessibilityTest {
         routes.put("branches/:branchId/groups", List.of("secretary", "admin"));
         routes.put("branches/:branchId/matrix", List.of("secretary", "admin"));
         routes.put("branches/:branchId/events", List.of("secretary", "admin"));
+        routes.put("branches/:branchId/scorecard", List.of("secretary", "admin"));
         routes.put("events/:eventId", List.of("secretary", "admin"));
         routes.put("members/import", List.of("admin"));
         routes.put("results/quizzes", List.of("secretary", "admin"));

@@ -92,9 +92,8 @@ public class Rollups {
                 group by m.member_id, m.primary_branch_id, q.quarter
             )""";
 
-    static final String REFRESH_BRANCHES = """
-            insert into rollup_branch (branch_id, committee_id, study_year, quarter, members, studied, study_hours,
-                                       reached, scorecard, model_level)
+    /** Every branch's figures for a year and its quarters, computed from the source tables. */
+    static final String BRANCH_FIGURES = """
             select * from (with\s""" + QUARTERS + """
             , per_branch as (
                 select mb.branch_id, f.quarter, count(*) as members, sum(f.studied) as studied,
@@ -114,13 +113,16 @@ public class Rollups {
             from org_branch b cross join q
             left join per_branch p on p.branch_id = b.branch_id and p.quarter = q.quarter) x""";
 
+    static final String REFRESH_BRANCHES = """
+            insert into rollup_branch (branch_id, committee_id, study_year, quarter, members, studied, study_hours,
+                                       reached, scorecard, model_level)
+            """ + BRANCH_FIGURES;
+
     /**
      * Each committee's members once: summed per primary branch first, then the "1+2" members whose managing branch
      * reaches a committee their primary branch does not, one by one (as the credit rollup does).
      */
-    static final String REFRESH_COMMITTEES = """
-            insert into rollup_committee (committee_id, study_year, quarter, members, studied, study_hours, reached,
-                                          branches, scored, scorecard_sum, model_branches)
+    static final String COMMITTEE_FIGURES = """
             select * from (with\s""" + QUARTERS + """
             , prim as (
                 select f.primary_branch_id as branch_id, f.quarter, count(*) as members, sum(f.studied) as studied,
@@ -159,6 +161,21 @@ public class Rollups {
             from org_committee c cross join q
             left join per_committee p on p.committee_id = c.committee_id and p.quarter = q.quarter
             left join per_branches b on b.committee_id = c.committee_id and b.quarter = q.quarter) x""";
+
+    static final String REFRESH_COMMITTEES = """
+            insert into rollup_committee (committee_id, study_year, quarter, members, studied, study_hours, reached,
+                                          branches, scored, scorecard_sum, model_branches)
+            """ + COMMITTEE_FIGURES;
+
+    /** What a committee's page reads: its own row, the committees under it, its own branches. */
+    static final String OWN = "select r.*, 0 as id, '' as name from rollup_committee r where r.committee_id"
+            + " = :committee and r.study_year = :year and r.quarter = :quarter";
+    static final String CHILD_COMMITTEES = "select r.*, c.committee_id as id, c.name from rollup_committee r"
+            + " join org_committee c on c.committee_id = r.committee_id where c.parent_id = :committee"
+            + " and r.study_year = :year and r.quarter = :quarter order by c.name";
+    static final String CHILD_BRANCHES = "select r.*, b.name from rollup_branch r join org_branch b"
+            + " on b.branch_id = r.branch_id where r.committee_id = :committee and r.study_year = :year"
+            + " and r.quarter = :quarter order by b.name";
 
     /** The members of a branch with their period, live (the refresh keeps no row per member). */
     static final String BRANCH_MEMBERS = """
@@ -231,17 +248,10 @@ public class Rollups {
     public Overview committee(long committeeId, int year, int quarter) {
         CommitteeInfo committee = directory.requireCommitteeInScope(committeeId);
         Map<String, Object> params = Map.of("committee", committeeId, "year", year, "quarter", quarter);
-        Figures own = jdbc.query("select r.*, 0 as id, '' as name from rollup_committee r where r.committee_id"
-                + " = :committee and r.study_year = :year and r.quarter = :quarter", params,
-                (rs, n) -> committeeFigures(rs)).stream().findFirst().orElse(empty());
-        List<Row> rows = new ArrayList<>(jdbc.query("select r.*, c.committee_id as id, c.name from rollup_committee r"
-                + " join org_committee c on c.committee_id = r.committee_id where c.parent_id = :committee"
-                + " and r.study_year = :year and r.quarter = :quarter order by c.name", params,
-                (rs, n) -> new Row(Kind.COMMITTEE, rs.getLong("id"), rs.getString("name"), committeeFigures(rs),
-                        null)));
-        rows.addAll(jdbc.query("select r.*, b.name from rollup_branch r join org_branch b on b.branch_id = r.branch_id"
-                + " where r.committee_id = :committee and r.study_year = :year and r.quarter = :quarter"
-                + " order by b.name", params, (rs, n) -> new Row(Kind.BRANCH, rs.getLong("branch_id"),
+        Figures own = jdbc.query(OWN, params, (rs, n) -> committeeFigures(rs)).stream().findFirst().orElse(empty());
+        List<Row> rows = new ArrayList<>(jdbc.query(CHILD_COMMITTEES, params, (rs, n) -> new Row(Kind.COMMITTEE,
+                rs.getLong("id"), rs.getString("name"), committeeFigures(rs), null)));
+        rows.addAll(jdbc.query(CHILD_BRANCHES, params, (rs, n) -> new Row(Kind.BRANCH, rs.getLong("branch_id"),
                 rs.getString("name"), branchFigures(rs), rs.getString("model_level"))));
         return new Overview(Kind.COMMITTEE, committeeId, committee.name(), committee.parentId(), year, quarter,
                 rules.yearlyTarget(year), own, rows, refreshedAt(year));

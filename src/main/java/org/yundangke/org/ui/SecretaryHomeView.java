@@ -53,23 +53,10 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
                 new RouteParameters(BranchMembersView.BRANCH_ID, String.valueOf(branch.id())));
         Span facts = new Span(getTranslation("branch.kind." + branch.kind()) + " · "
                 + getTranslation("branch.members", branch.memberCount()));
-        // the study module's page for the branch (a route name: org does not know the study module)
-        Anchor study = new Anchor("branches/" + branch.id() + "/study", getTranslation("secretary.home.study"));
-        study.getElement().setAttribute("router-link", true);
-        study.addClassName("ydk-card-action");
-        Anchor credit = new Anchor("branches/" + branch.id() + "/credit", getTranslation("secretary.home.credit"));
-        credit.getElement().setAttribute("router-link", true);
-        credit.addClassName("ydk-card-action");
-        Anchor groups = new Anchor("branches/" + branch.id() + "/groups", getTranslation("secretary.home.groups"));
-        groups.getElement().setAttribute("router-link", true);
-        groups.addClassName("ydk-card-action");
-        Anchor matrix = new Anchor("branches/" + branch.id() + "/matrix", getTranslation("secretary.home.matrix"));
-        matrix.getElement().setAttribute("router-link", true);
-        matrix.addClassName("ydk-card-action");
-        Anchor events = new Anchor("branches/" + branch.id() + "/events", getTranslation("secretary.home.events"));
-        events.getElement().setAttribute("router-link", true);
-        events.addClassName("ydk-card-action");
-        Div card = new Div(link, facts, study, matrix, events, groups, credit);
+        Div card = new Div(link, facts, action(branch, "study", "secretary.home.study"),
+                action(branch, "matrix", "secretary.home.matrix"), action(branch, "events", "secretary.home.events"),
+                action(branch, "scorecard", "secretary.home.scorecard"), action(branch, "groups", "secretary.home.groups"),
+                action(branch, "credit", "secretary.home.credit"));
         List<MemberInfo> birthdays = directory.partyBirthdays(branch.id(), today.getMonth());
         if (!birthdays.isEmpty()) {
             Span line = new Span(getTranslation("secretary.home.birthdays", today.getMonthValue(), birthdays.stream()
@@ -79,6 +66,14 @@ class SecretaryHomeView extends VerticalLayout implements HasDynamicTitle {
         }
         card.addClassName("ydk-card");
         return card;
+    }
+
+    /** One of the branch's pages in other modules, by its route (org does not know those modules). */
+    private Anchor action(BranchInfo branch, String page, String key) {
+        Anchor action = new Anchor("branches/" + branch.id() + "/" + page, getTranslation(key));
+        action.getElement().setAttribute("router-link", true);
+        action.addClassName("ydk-card-action");
+        return action;
     }
 
     /** "张三（12月3日，入党 45 年）": the day, and the years in the Party it completes this year. */
