@@ -40,6 +40,10 @@ import org.yundangke.credit.CreditLedger;
 import org.yundangke.credit.CreditRecords;
 import org.yundangke.credit.LedgerEntry;
 import org.yundangke.org.BranchGroups;
+import org.yundangke.committee.BranchScorecards;
+import org.yundangke.committee.ModelBranches;
+import org.yundangke.committee.Rollups;
+import org.yundangke.org.CommitteeLevel;
 import org.yundangke.org.OrgDirectory;
 import org.yundangke.quiz.AnswerSheet;
 import org.yundangke.quiz.Attempts;
@@ -91,6 +95,9 @@ class PostgresPathTest {
     @Autowired AssistedStudy assisted;
     @Autowired Evidence evidence;
     @Autowired OrgLife orgLife;
+    @Autowired BranchScorecards scorecards;
+    @Autowired ModelBranches models;
+    @Autowired Rollups rollups;
 
     static boolean postgresAvailable() {
         try (Connection ignored = DriverManager.getConnection(MigrationsTest.PG_URL, MigrationsTest.PG_USER,
@@ -209,6 +216,27 @@ class PostgresPathTest {
         orgLife.mark(meeting.id(), member, OrgLife.Status.PRESENT);
         assertThat(orgLife.confirm(meeting.id())).isOne();
         assertThat(orgLife.confirm(meeting.id())).isZero();
+    }
+
+    @Test
+    void a_branch_is_scored_proposed_and_rolled_up_on_postgres() {
+        int year = calendar.thisYear();
+        int quarter = (calendar.today().getMonthValue() - 1) / 3 + 1;
+        logins.as("secretary");
+        long branch = directory.currentActor().ledBranchIds().iterator().next();
+        BranchScorecards.Card card = scorecards.card(branch, year, quarter);
+        assertThat(card.lines()).hasSize(28);
+        assertThat(card.lines()).filteredOn(l -> l.measured() != null).hasSize(5);
+        models.propose(branch, year, CommitteeLevel.COUNTY, "PostgreSQL 上的推荐");
+        rollups.refresh(year);
+        rollups.refresh(year);
+        assertThat(rollups.branch(branch, year, quarter).rows()).hasSize(directory.memberAccountsOf(branch).size());
+        logins.as("province");
+        Rollups.Overview province = rollups.committee(directory.currentActor().committeeId(), year, 0);
+        assertThat(province.figures().members()).isEqualTo(jdbc.queryForObject("select count(*) from member",
+                Long.class));
+        assertThat(province.rows()).isNotEmpty();
+        assertThat(province.refreshedAt()).isNotNull();
     }
 
     @Test
