@@ -108,11 +108,16 @@ public class BranchScorecards {
         }
         BigDecimal measured = sum(card, true);
         BigDecimal self = sum(card, false);
-        jdbc.update("delete from scorecard_result where branch_id = ? and study_year = ? and quarter = ?", branchId,
-                year, quarter);
-        jdbc.update("insert into scorecard_result (branch_id, study_year, quarter, measured_score, self_score, total,"
-                + " submitted_by, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?)", branchId, year, quarter, measured,
-                self, measured.add(self), CurrentUser.name(), Timestamp.from(calendar.now()));
+        // a review finished meanwhile keeps its row: only an unreviewed one is replaced
+        jdbc.update("delete from scorecard_result where branch_id = ? and study_year = ? and quarter = ?"
+                + " and reviewed_by is null", branchId, year, quarter);
+        int added = jdbc.update("insert into scorecard_result (branch_id, study_year, quarter, measured_score,"
+                + " self_score, total, submitted_by, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict do nothing", branchId, year, quarter, measured, self, measured.add(self),
+                CurrentUser.name(), Timestamp.from(calendar.now()));
+        if (added == 0 && result(branchId, year, quarter) instanceof Result stored && stored.reviewed()) {
+            throw new UserError("scorecard.self.reviewed");
+        }
         return card(branchId, year, quarter);
     }
 
@@ -120,6 +125,7 @@ public class BranchScorecards {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Card finishReview(long branchId, int year, int quarter) {
+        assessments.requireReviewer(branchId);
         Card card = card(branchId, year, quarter);
         if (card.result() == null) {
             throw new UserError("scorecard.review.nothing");
@@ -129,9 +135,13 @@ public class BranchScorecards {
         }
         BigDecimal measured = sum(card, true);
         BigDecimal reviewed = sum(card, false);
-        jdbc.update("update scorecard_result set measured_score = ?, review_score = ?, total = ?, reviewed_by = ?,"
-                + " reviewed_at = ? where branch_id = ? and study_year = ? and quarter = ?", measured, reviewed,
-                measured.add(reviewed), CurrentUser.name(), Timestamp.from(calendar.now()), branchId, year, quarter);
+        int closed = jdbc.update("update scorecard_result set measured_score = ?, review_score = ?, total = ?,"
+                + " reviewed_by = ?, reviewed_at = ? where branch_id = ? and study_year = ? and quarter = ?"
+                + " and reviewed_by is null", measured, reviewed, measured.add(reviewed), CurrentUser.name(),
+                Timestamp.from(calendar.now()), branchId, year, quarter);
+        if (closed == 0) {
+            throw new UserError("scorecard.closed");
+        }
         return card(branchId, year, quarter);
     }
 

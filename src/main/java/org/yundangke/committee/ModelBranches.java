@@ -77,15 +77,18 @@ public class ModelBranches {
         }
         Award existing = find(branchId, year, level);
         Timestamp now = Timestamp.from(calendar.now());
+        int made = 0;
         if (existing == null) {
-            jdbc.update("insert into model_branch (branch_id, study_year, level, committee_id, state, reason,"
-                    + " proposed_by, proposed_at) values (?, ?, ?, ?, 'PROPOSED', ?, ?, ?)", branchId, year,
-                    level.name(), committee, text, CurrentUser.name(), now);
+            made = jdbc.update("insert into model_branch (branch_id, study_year, level, committee_id, state, reason,"
+                    + " proposed_by, proposed_at) values (?, ?, ?, ?, 'PROPOSED', ?, ?, ?) on conflict do nothing",
+                    branchId, year, level.name(), committee, text, CurrentUser.name(), now);
         } else if (existing.state() == State.DECLINED) {
-            jdbc.update("update model_branch set state = 'PROPOSED', reason = ?, proposed_by = ?, proposed_at = ?,"
-                    + " decided_by = null, decided_at = null, decision_note = null where branch_id = ?"
-                    + " and study_year = ? and level = ?", text, CurrentUser.name(), now, branchId, year, level.name());
-        } else {
+            made = jdbc.update("update model_branch set state = 'PROPOSED', reason = ?, proposed_by = ?,"
+                    + " proposed_at = ?, decided_by = null, decided_at = null, decision_note = null where branch_id = ?"
+                    + " and study_year = ? and level = ? and state = 'DECLINED'", text, CurrentUser.name(), now,
+                    branchId, year, level.name());
+        }
+        if (made == 0) { // proposed already, or by someone else a moment ago
             throw new UserError("model.already");
         }
         return find(branchId, year, level);
@@ -110,9 +113,13 @@ public class ModelBranches {
         if (note.length() > 500) {
             throw new UserError("model.reason");
         }
-        jdbc.update("update model_branch set state = ?, decided_by = ?, decided_at = ?, decision_note = ?"
-                + " where branch_id = ? and study_year = ? and level = ?", confirm ? "CONFIRMED" : "DECLINED",
-                CurrentUser.name(), Timestamp.from(calendar.now()), note.strip(), branchId, year, level.name());
+        int decided = jdbc.update("update model_branch set state = ?, decided_by = ?, decided_at = ?,"
+                + " decision_note = ? where branch_id = ? and study_year = ? and level = ? and state = 'PROPOSED'",
+                confirm ? "CONFIRMED" : "DECLINED", CurrentUser.name(), Timestamp.from(calendar.now()), note.strip(),
+                branchId, year, level.name());
+        if (decided == 0) { // another administrator decided a moment ago
+            throw new UserError("model.nothing-to-decide");
+        }
         return find(branchId, year, level);
     }
 

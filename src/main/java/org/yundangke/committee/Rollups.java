@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
@@ -79,17 +83,29 @@ public class Rollups {
                            BigDecimal target, Figures figures, List<Row> rows, @Nullable Instant refreshedAt) {
     }
 
-    /** Quarter 0 is the whole year; a quarter's 学时 count from January to its end, "studied" within it. */
+    /**
+     * Quarter 0 is the whole year; "studied" means 学时 (net of corrections) within the period, and a quarter's 学时 count
+     * from January to its end. Each member's months are summed once into four quarters, then spread over the periods.
+     */
     static final String QUARTERS = """
-            q (quarter, m_from, m_to) as (values (0, 1, 12), (1, 1, 3), (2, 4, 6), (3, 7, 9), (4, 10, 12)),
+            q (quarter) as (values (0), (1), (2), (3), (4)),
+            by_quarter as (
+                select member_id,
+                       sum(case when study_month <= 3 then study_hours else 0 end) as h1,
+                       sum(case when study_month between 4 and 6 then study_hours else 0 end) as h2,
+                       sum(case when study_month between 7 and 9 then study_hours else 0 end) as h3,
+                       sum(case when study_month >= 10 then study_hours else 0 end) as h4
+                from credit_member_month where study_year = :year group by member_id
+            ),
             fact as (
                 select m.member_id, m.primary_branch_id, q.quarter,
-                       max(case when mm.study_month between q.m_from and q.m_to and mm.study_hours > 0
-                           then 1 else 0 end) as studied,
-                       coalesce(sum(case when mm.study_month <= q.m_to then mm.study_hours end), 0) as hours
+                       case when coalesce(case q.quarter when 1 then h.h1 when 2 then h.h2 when 3 then h.h3
+                                               when 4 then h.h4 else h.h1 + h.h2 + h.h3 + h.h4 end, 0) > 0
+                            then 1 else 0 end as studied,
+                       coalesce(case q.quarter when 1 then h.h1 when 2 then h.h1 + h.h2
+                                     when 3 then h.h1 + h.h2 + h.h3 else h.h1 + h.h2 + h.h3 + h.h4 end, 0) as hours
                 from org_member m cross join q
-                left join credit_member_month mm on mm.member_id = m.member_id and mm.study_year = :year
-                group by m.member_id, m.primary_branch_id, q.quarter
+                left join by_quarter h on h.member_id = m.member_id
             )""";
 
     /** Every branch's figures for a year and its quarters, computed from the source tables. */
@@ -167,6 +183,17 @@ public class Rollups {
                                           branches, scored, scorecard_sum, model_branches)
             """ + COMMITTEE_FIGURES;
 
+    /** How many years the overview offers, this one included. */
+    public static final int YEARS_SHOWN = 5;
+
+    /** Past years whose scorecards or 示范支部 changed after the year's tables were built. */
+    static final String CHANGED_SINCE_BUILT = """
+            select r.study_year from rollup_refresh r where r.study_year between :from and :to and (
+                exists (select 1 from scorecard_result s where s.study_year = r.study_year
+                        and (s.submitted_at > r.refreshed_at or s.reviewed_at > r.refreshed_at))
+                or exists (select 1 from model_branch m where m.study_year = r.study_year
+                        and (m.proposed_at > r.refreshed_at or m.decided_at > r.refreshed_at)))""";
+
     /** What a committee's page reads: its own row, the committees under it, its own branches. */
     static final String OWN = "select r.*, 0 as id, '' as name from rollup_committee r where r.committee_id"
             + " = :committee and r.study_year = :year and r.quarter = :quarter";
@@ -180,8 +207,8 @@ public class Rollups {
     /** The members of a branch with their period, live (the refresh keeps no row per member). */
     static final String BRANCH_MEMBERS = """
             select m.member_id, m.name,
-                   max(case when mm.study_month between :from and :to and mm.study_hours > 0 then 1 else 0 end)
-                       as studied,
+                   case when coalesce(sum(case when mm.study_month between :from and :to then mm.study_hours end), 0)
+                       > 0 then 1 else 0 end as studied,
                    coalesce(sum(case when mm.study_month <= :to then mm.study_hours end), 0) as hours
             from org_member_branch mb join org_member m on m.member_id = mb.member_id
             left join credit_member_month mm on mm.member_id = m.member_id and mm.study_year = :year
@@ -207,16 +234,30 @@ public class Rollups {
         this.calendar = calendar;
     }
 
-    /** Rebuilds this year's tables (and last year's during the first quarter, while it is being closed). */
+    /**
+     * Rebuilds this year's tables; last year's during the first quarter (while it is being closed); any of the years
+     * the pages offer that was never built; and a past year whose scorecards or 示范支部 changed since it was built.
+     */
     @Recurring(id = "committee-rollups", cron = "*/15 * * * *", zoneId = StudyCalendar.ZONE_NAME)
     @Job(name = "Committee rollups")
     @Transactional
     public void refresh() {
         int year = calendar.thisYear();
-        refresh(year);
+        Set<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+        years.add(year);
         if (calendar.today().getMonthValue() <= 3) {
-            refresh(year - 1);
+            years.add(year - 1);
         }
+        Map<String, Object> params = Map.of("from", year - YEARS_SHOWN + 1, "to", year);
+        Set<Integer> built = new HashSet<>(jdbc.queryForList("select study_year from rollup_refresh", params,
+                Integer.class));
+        for (int y = year - YEARS_SHOWN + 1; y < year; y++) {
+            if (!built.contains(y)) {
+                years.add(y);
+            }
+        }
+        years.addAll(jdbc.queryForList(CHANGED_SINCE_BUILT, params, Integer.class));
+        years.forEach(this::refresh);
     }
 
     /** A new installation (or one upgraded to this version) gets its figures at once, not in up to 15 minutes. */
@@ -270,9 +311,10 @@ public class Rollups {
                     rs.getInt("studied"), hours, hours.compareTo(target) >= 0 ? 1 : 0, 0, 0, BigDecimal.ZERO, 0),
                     null);
         });
-        List<Map<String, Object>> stored = jdbc.queryForList("select committee_id, scorecard, model_level"
+        List<Map<String, Object>> stored = jdbc.queryForList("select scorecard, model_level"
                 + " from rollup_branch where branch_id = :branch and study_year = :year and quarter = :quarter", params);
-        Long committeeId = stored.isEmpty() ? null : ((Number) stored.getFirst().get("committee_id")).longValue();
+        Long committeeId = jdbc.queryForObject("select committee_id from org_branch where branch_id = :branch", params,
+                Long.class);
         BigDecimal scorecard = stored.isEmpty() ? null : (BigDecimal) stored.getFirst().get("scorecard");
         boolean model = !stored.isEmpty() && stored.getFirst().get("model_level") != null;
         Figures own = new Figures(rows.size(), rows.stream().mapToLong(r -> r.figures().studied()).sum(),

@@ -68,6 +68,7 @@ public class SelfAssessments {
     @Transactional
     public Assessment assess(long branchId, int year, int quarter, String code, BigDecimal score, String evidence) {
         directory.requireBranchInScope(branchId);
+        requireOpen(branchId, year, quarter);
         Indicator indicator = selfAssessed(year, quarter, code);
         if (score.signum() < 0 || score.compareTo(indicator.weight()) > 0) {
             throw new UserError("scorecard.self.score", indicator.weight().stripTrailingZeros().toPlainString());
@@ -97,6 +98,7 @@ public class SelfAssessments {
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public int attach(long branchId, int year, int quarter, String code, String fileName, byte[] data) {
         directory.requireBranchInScope(branchId);
+        requireOpen(branchId, year, quarter);
         if (find(branchId, year, quarter, code) == null) {
             throw new UserError("scorecard.self.evidence");
         }
@@ -126,7 +128,8 @@ public class SelfAssessments {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Assessment review(long branchId, int year, int quarter, String code, BigDecimal score, String note) {
-        directory.requireBranchInScope(branchId);
+        requireReviewer(branchId);
+        requireOpen(branchId, year, quarter);
         Indicator indicator = selfAssessed(year, quarter, code);
         if (find(branchId, year, quarter, code) == null) {
             throw new UserError("scorecard.review.nothing");
@@ -138,6 +141,41 @@ public class SelfAssessments {
                 + " reviewed_at = ? where branch_id = ? and study_year = ? and quarter = ? and code = ?", score,
                 note.strip(), CurrentUser.name(), Timestamp.from(calendar.now()), branchId, year, quarter, code);
         return find(branchId, year, quarter, code);
+    }
+
+    /** Whether the caller administers a committee above the branch (its own committee or one higher up). */
+    @PreAuthorize("isAuthenticated()")
+    public boolean reviews(long branchId) {
+        if (!CurrentUser.isAdmin()) {
+            return false;
+        }
+        try {
+            requireReviewer(branchId);
+            return true;
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses anyone but an administrator of a committee above the branch: leading the branch as its secretary does
+     * not make its own secretary a reviewer, whatever other roles the account has.
+     */
+    void requireReviewer(long branchId) {
+        directory.requireBranchInScope(branchId);
+        Long committee = jdbc.queryForObject("select committee_id from org_branch where branch_id = ?", Long.class,
+                branchId);
+        directory.requireCommitteeInScope(java.util.Objects.requireNonNull(committee));
+    }
+
+    /** Refuses changes to a quarter whose review is finished. */
+    void requireOpen(long branchId, int year, int quarter) {
+        Integer closed = jdbc.queryForObject("select count(*) from scorecard_result where branch_id = ?"
+                + " and study_year = ? and quarter = ? and reviewed_by is not null", Integer.class, branchId, year,
+                quarter);
+        if (closed != null && closed > 0) {
+            throw new UserError("scorecard.closed");
+        }
     }
 
     /** A branch's assessments of a quarter. */

@@ -90,9 +90,10 @@ class DemoData implements ApplicationRunner {
         login("secretary", li.getName(), a -> a.asMember(li.getId()).leading(meiyuan.getId()));
         login("lecturer", "周宣讲（流动党校）", a -> a.grant(Role.LECTURER));
         login("admin", "南京市工委管理员", a -> a.administering(nanjing.getId()));
+        login("county", "玄武区工委管理员", a -> a.administering(xuanwu.getId()));
         login("province", "省工委管理员", a -> a.administering(province.getId()));
         log.info("Demo data created: 6 committees, {} branches, {} members, logins member/secretary/lecturer/admin/"
-                + "province (password {})", all.size(), seeded.size(), DEMO_PASSWORD);
+                + "county/province (password {})", all.size(), seeded.size(), DEMO_PASSWORD);
     }
 
     private Committee committee(String name, CommitteeLevel level, Committee parent) {

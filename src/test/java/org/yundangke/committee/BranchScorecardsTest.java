@@ -102,9 +102,22 @@ class BranchScorecardsTest {
         assertThat(reviewed.result().reviewed()).isTrue();
         assertThat(reviewed.result().reviewScore()).as("SUP_FUNDS marked down from 3 to 1").isEqualByComparingTo("70");
 
+        assertThatThrownBy(() -> assessments.review(meiyuan, year, quarter, "SUP_FUNDS", BigDecimal.ZERO, "再改"))
+                .as("closed").isInstanceOfSatisfying(UserError.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("scorecard.closed"));
+        assertThatThrownBy(() -> scorecards.finishReview(meiyuan, year, quarter))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.messageKey()).isEqualTo("scorecard.closed"));
+        assertThat(assessments.reviews(meiyuan)).isTrue();
+        logins.as("gulou");
+        assertThat(assessments.reviews(meiyuan)).isFalse();
+
         logins.as("secretary");
+        assertThat(assessments.reviews(meiyuan)).as("a secretary does not review their own branch").isFalse();
         assertThatThrownBy(() -> scorecards.submit(meiyuan, year, quarter)).isInstanceOfSatisfying(UserError.class,
                 e -> assertThat(e.messageKey()).isEqualTo("scorecard.self.reviewed"));
+        assertThatThrownBy(() -> assessments.attach(meiyuan, year, quarter, "SUP_PLACE", "x.pdf",
+                "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.messageKey()).isEqualTo("scorecard.closed"));
 
         rollups.refresh(year);
         logins.as("xuanwu");

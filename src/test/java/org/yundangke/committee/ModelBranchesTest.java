@@ -51,8 +51,25 @@ class ModelBranchesTest {
         meiyuan = directory.currentActor().ledBranchIds().iterator().next();
     }
 
+    @Test
+    void a_past_year_is_built_once_and_again_when_its_titles_change() {
+        jdbc.update("delete from rollup_refresh");
+        rollups.refresh();
+        assertThat(jdbc.queryForList("select study_year from rollup_refresh order by study_year", Integer.class))
+                .as("every year the overview offers").hasSize(Rollups.YEARS_SHOWN).contains(year, year - 4);
+        jdbc.update("update rollup_refresh set refreshed_at = refreshed_at - interval '1' hour where study_year = ?",
+                year - 2);
+        java.sql.Timestamp before = jdbc.queryForObject("select refreshed_at from rollup_refresh where study_year = ?",
+                java.sql.Timestamp.class, year - 2);
+        models.propose(meiyuan, year - 2, CommitteeLevel.COUNTY, "补报前年的推荐");
+        rollups.refresh();
+        assertThat(jdbc.queryForObject("select refreshed_at from rollup_refresh where study_year = ?",
+                java.sql.Timestamp.class, year - 2)).as("built again").isAfter(before);
+    }
+
     @AfterEach
     void removeWhatWasMade() {
+        jdbc.update("delete from rollup_refresh");
         jdbc.update("delete from model_branch");
         jdbc.update("delete from rollup_branch");
         jdbc.update("delete from rollup_committee");
@@ -107,6 +124,11 @@ class ModelBranchesTest {
         long finance = jdbc.queryForObject("select id from branch where name = '原南京市财政局离退休干部党支部'", Long.class);
         assertThatThrownBy(() -> models.propose(finance, year, CommitteeLevel.COUNTY, "不是我的支部"))
                 .isInstanceOf(AccessDeniedException.class);
+
+        logins.as("admin");
+        assertThatThrownBy(() -> models.decide(meiyuan, year, CommitteeLevel.CITY, false, "晚了一步"))
+                .as("decided already").isInstanceOfSatisfying(UserError.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("model.nothing-to-decide"));
 
         rollups.refresh(year);
         logins.as("province");

@@ -74,7 +74,7 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         addClassName("ydk-page");
         int thisYear = calendar.thisYear();
         year.setLabel(getTranslation("overview.year"));
-        year.setItems(IntStream.rangeClosed(thisYear - 4, thisYear).boxed().sorted(Comparator.reverseOrder()).toList());
+        year.setItems(IntStream.rangeClosed(thisYear - Rollups.YEARS_SHOWN + 1, thisYear).boxed().sorted(Comparator.reverseOrder()).toList());
         year.setItemLabelGenerator(y -> getTranslation("credit.year.label", String.valueOf(y)));
         year.setValue(thisYear);
         quarter.setLabel(getTranslation("overview.quarter"));
@@ -172,7 +172,8 @@ class OverviewView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         List<Rollups.Row> rows = overview.rows();
         chart.setVisible(!rows.isEmpty());
         chartNote.setVisible(rows.size() > CHART_ROWS);
-        chartNote.setText(getTranslation("overview.chart.some", CHART_ROWS));
+        chartNote.setText(getTranslation(overview.kind() == Rollups.Kind.BRANCH ? "overview.chart.some.members"
+                : "overview.chart.some", CHART_ROWS));
         if (rows.isEmpty()) {
             return;
         }

@@ -36,7 +36,6 @@ import org.yundangke.committee.SelfAssessments;
 import org.yundangke.org.BranchInfo;
 import org.yundangke.org.CommitteeLevel;
 import org.yundangke.org.OrgDirectory;
-import org.yundangke.org.Role;
 
 /**
  * A branch's "六有一提升" scorecard for a quarter: the six aspects with every indicator, what the platform measured
@@ -114,7 +113,7 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             return;
         }
         branchId = branch.id();
-        admin = directory.currentActor().has(Role.ADMIN);
+        admin = assessments.reviews(branchId);
         title.setText(getTranslation("scorecard.page", branch.name()));
         refresh();
     }
