@@ -40,7 +40,8 @@ class RollupBenchmark {
         try (Connection c = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA + "&options=-c%20jit=off",
                 "yundangke", "yundangke")) {
             long members = count(c, "select count(*) from member");
-            assertThat(members).as("run LedgerBenchmark first: it generates the province").isGreaterThan(10_000);
+            org.junit.jupiter.api.Assumptions.assumeTrue(members > 10_000,
+                    "no province in schema ledger_bench: run LedgerBenchmark first, it generates one");
             c.setAutoCommit(true);
             scorecardsAndTitles(c);
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(c, true));
