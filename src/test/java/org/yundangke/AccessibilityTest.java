@@ -100,6 +100,7 @@ class AccessibilityTest {
         routes.put("credit", List.of("admin"));
         routes.put("credit-rules", List.of("admin"));
         routes.put("overview/:kind?/:id?", List.of("secretary", "admin"));
+        routes.put("scorecard-standard", List.of("admin"));
         return routes;
     }
 
