@@ -226,7 +226,7 @@ class PostgresPathTest {
         long branch = directory.currentActor().ledBranchIds().iterator().next();
         BranchScorecards.Card card = scorecards.card(branch, year, quarter);
         assertThat(card.lines()).hasSize(28);
-        assertThat(card.lines()).filteredOn(l -> l.measured() != null).hasSize(5);
+        assertThat(card.lines()).filteredOn(l -> l.measured() != null).hasSize(7);
         models.propose(branch, year, CommitteeLevel.COUNTY, "PostgreSQL 上的推荐");
         rollups.refresh(year);
         rollups.refresh(year);

@@ -28,7 +28,11 @@ public record Indicator(String code, int version, LocalDate effectiveFrom, Aspec
         /** finished (or studied with help) of all asked cells of the branch's assignments, percent */
         ASSIGNMENTS_DONE,
         /** members with a login of all members, percent */
-        MEMBERS_ONLINE
+        MEMBERS_ONLINE,
+        /** members with an approved 记实 record (recorded in the branch) that happened in the quarter, percent */
+        EVIDENCE_SHARE,
+        /** members whose 学时 by the quarter's end reached the yearly target's share for it (a quarter each), percent */
+        STUDY_ON_TRACK
     }
 
     public boolean measured() {

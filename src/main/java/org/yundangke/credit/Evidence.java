@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,6 +128,17 @@ public class Evidence {
     public List<EvidenceRecord> ofMember(long memberId) {
         directory.requireMemberInScope(memberId);
         return load("r.member_id = ?", "r.occurred_on desc, r.recorded_at desc", memberId);
+    }
+
+    /**
+     * The members of a branch in the caller's scope with a record approved in that branch for something that happened
+     * between {@code first} and {@code last} (both included).
+     */
+    @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
+    public Set<Long> membersWithApproved(long branchId, LocalDate first, LocalDate last) {
+        directory.requireBranchInScope(branchId);
+        return new HashSet<>(jdbc.queryForList("select distinct member_id from evidence_record where branch_id = ?"
+                + " and state = 'APPROVED' and occurred_on between ? and ?", Long.class, branchId, first, last));
     }
 
     /** Records waiting for a branch's decision, oldest first. */

@@ -71,9 +71,9 @@ class BranchScorecardsTest {
         assertThat(card.lines()).hasSize(28);
         assertThat(card.lines().stream().map(l -> l.indicator().weight()).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("100");
-        assertThat(card.missing()).isEqualTo(23);
+        assertThat(card.missing()).isEqualTo(21);
         assertThatThrownBy(() -> scorecards.submit(meiyuan, year, quarter)).isInstanceOfSatisfying(UserError.class,
-                e -> assertThat(e.args()).containsExactly(23L));
+                e -> assertThat(e.args()).containsExactly(21L));
 
         for (BranchScorecards.Line line : card.lines()) {
             if (line.measured() == null) {
@@ -85,8 +85,8 @@ class BranchScorecardsTest {
         BigDecimal measured = handedIn.lines().stream().filter(l -> l.measured() != null)
                 .map(BranchScorecards.Line::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(handedIn.result()).isNotNull();
-        assertThat(handedIn.result().selfScore()).isEqualByComparingTo("72");
-        assertThat(handedIn.result().total()).isEqualByComparingTo(measured.add(new BigDecimal("72")));
+        assertThat(handedIn.result().selfScore()).isEqualByComparingTo("65");
+        assertThat(handedIn.result().total()).isEqualByComparingTo(measured.add(new BigDecimal("65")));
 
         logins.as("xuanwu");
         assertThatThrownBy(() -> scorecards.finishReview(meiyuan, year, quarter))
@@ -100,7 +100,7 @@ class BranchScorecardsTest {
         }
         BranchScorecards.Card reviewed = scorecards.finishReview(meiyuan, year, quarter);
         assertThat(reviewed.result().reviewed()).isTrue();
-        assertThat(reviewed.result().reviewScore()).as("SUP_FUNDS marked down from 3 to 1").isEqualByComparingTo("70");
+        assertThat(reviewed.result().reviewScore()).as("SUP_FUNDS marked down from 3 to 1").isEqualByComparingTo("63");
 
         assertThatThrownBy(() -> assessments.review(meiyuan, year, quarter, "SUP_FUNDS", BigDecimal.ZERO, "再改"))
                 .as("closed").isInstanceOfSatisfying(UserError.class,

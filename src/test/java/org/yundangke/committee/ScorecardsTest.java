@@ -54,12 +54,19 @@ class ScorecardsTest {
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     Long made;
 
+    @Autowired
+    org.yundangke.credit.Evidence evidence;
+
     @AfterEach
     void removeWhatWasMade() {
-        jdbc.update("delete from scorecard_indicator where version > 1");
+        jdbc.update("delete from scorecard_indicator where changed_by <> 'system'");
+
         jdbc.update("delete from org_event_attendance");
         jdbc.update("delete from org_event");
-        if (made != null) {
+        if (made != null) { // with what the test gave them: a 记实 record, its credit, 学时
+            for (String table : List.of("credit_entry", "credit_month_total", "credit_year_total", "evidence_record")) {
+                jdbc.update("delete from " + table + " where member_id = ?", made);
+            }
             TestMembers.remove(jdbc, made);
         }
         logins.logout();
@@ -75,7 +82,10 @@ class ScorecardsTest {
                 .isEqualByComparingTo("100");
         assertThat(set).filteredOn(Indicator::measured).extracting(Indicator::measure).containsExactlyInAnyOrder(
                 Indicator.Measure.ORG_LIFE_QUARTER, Indicator.Measure.PARTY_DAY_QUARTER,
-                Indicator.Measure.ATTENDANCE_RATE, Indicator.Measure.ASSIGNMENTS_DONE, Indicator.Measure.MEMBERS_ONLINE);
+                Indicator.Measure.ATTENDANCE_RATE, Indicator.Measure.ASSIGNMENTS_DONE, Indicator.Measure.MEMBERS_ONLINE,
+                Indicator.Measure.EVIDENCE_SHARE, Indicator.Measure.STUDY_ON_TRACK);
+        assertThat(scorecards.inForce(LocalDate.of(2026, 9, 30))).as("before the platform measured these two")
+                .filteredOn(Indicator::measured).hasSize(5);
     }
 
     @Test
@@ -119,6 +129,22 @@ class ScorecardsTest {
         BigDecimal online = measured(meiyuan, quarter, Indicator.Measure.MEMBERS_ONLINE).value();
         made = TestMembers.add(jdbc, "没有账号的新党员", meiyuan);
         assertThat(measured(meiyuan, quarter, Indicator.Measure.MEMBERS_ONLINE).value()).isLessThan(online);
+
+        BigDecimal withRecords = measured(meiyuan, quarter, Indicator.Measure.EVIDENCE_SHARE).value();
+        LocalDate inQuarter = LocalDate.of(today.getYear(), 3 * quarter - 2, 1);
+        java.util.UUID record = evidence.record(new org.yundangke.credit.Evidence.NewRecord(made, meiyuan,
+                org.yundangke.credit.EvidenceActivity.VOLUNTEER, inQuarter, "社区", "义诊服务", "", List.of())).id();
+        assertThat(measured(meiyuan, quarter, Indicator.Measure.EVIDENCE_SHARE).value()).as("not yet approved")
+                .isEqualByComparingTo(withRecords);
+        evidence.approve(record);
+        assertThat(measured(meiyuan, quarter, Indicator.Measure.EVIDENCE_SHARE).value()).isGreaterThan(withRecords);
+
+        BigDecimal onTrack = measured(meiyuan, quarter, Indicator.Measure.STUDY_ON_TRACK).value();
+        jdbc.update("insert into credit_month_total (member_id, study_year, study_month, study_hours, points)"
+                + " values (?, ?, ?, 99, 0) on conflict do nothing", made, today.getYear(), 3 * quarter - 2);
+        jdbc.update("update credit_month_total set study_hours = 99 where member_id = ? and study_year = ?"
+                + " and study_month = ?", made, today.getYear(), 3 * quarter - 2);
+        assertThat(measured(meiyuan, quarter, Indicator.Measure.STUDY_ON_TRACK).value()).isGreaterThan(onTrack);
 
         long finance = jdbc.queryForObject("select id from branch where name = '原南京市财政局离退休干部党支部'", Long.class);
         assertThatThrownBy(() -> measures.of(finance, today.getYear(), quarter))

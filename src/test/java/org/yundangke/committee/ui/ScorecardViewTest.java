@@ -36,16 +36,16 @@ class ScorecardViewTest extends KaribuTest {
         ScorecardView page = _get(ScorecardView.class);
         assertThat(_find(page.lines, H3.class)).hasSize(6);
         assertThat(page.lines.getElement().getTextRecursively()).contains("平台计分", "三会一课按期召开");
-        assertThat(page.status.getText()).contains("还有 23 项自评");
+        assertThat(page.status.getText()).contains("还有 21 项自评");
 
         page.submit.click();
-        assertThat(page.status.getText()).as("nothing handed in").contains("还有 23 项自评");
+        assertThat(page.status.getText()).as("nothing handed in").contains("还有 21 项自评");
 
         Div first = _find(page.lines, Div.class, spec -> spec.withClasses("ydk-scorecard-form")).getFirst();
         _find(first, BigDecimalField.class).getFirst().setValue(new BigDecimal("4"));
         _find(first, TextArea.class).getFirst().setValue("支部 13 名党员全部编入，名册见附件。");
         _find(first, Button.class, spec -> spec.withText("保存自评")).getFirst().click();
-        assertThat(page.status.getText()).contains("还有 22 项自评");
+        assertThat(page.status.getText()).contains("还有 20 项自评");
         assertThat(page.lines.getElement().getTextRecursively()).contains("自评 4 分。依据：支部 13 名党员全部编入");
 
         TextArea reason = _find(page.models, TextArea.class).getFirst();
