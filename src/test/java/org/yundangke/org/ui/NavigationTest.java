@@ -23,10 +23,10 @@ class NavigationTest extends KaribuTest {
     @ParameterizedTest(name = "{0} lands on {1}")
     @CsvSource({
             "member,    MemberHomeView,    我的学习|课程目录|答题|直播|我的学习档案|记实|如何使用",
-            "secretary, SecretaryHomeView, 我的学习|课程目录|答题|直播|我的学习档案|记实|我的支部|测验成绩|如何使用",
+            "secretary, SecretaryHomeView, 我的学习|课程目录|答题|直播|我的学习档案|记实|我的支部|学习统计|测验成绩|如何使用",
             "lecturer,  LecturerHomeView,  我的讲座|讲座视频|党课管理|题库|测验管理|直播安排|如何使用",
-            "admin,     AdminHomeView,     组织概览|讲座视频|党课管理|题库|测验管理|直播安排|测验成绩|学时积分统计|学分规则|如何使用",
-            "province,  AdminHomeView,     组织概览|讲座视频|党课管理|题库|测验管理|直播安排|测验成绩|学时积分统计|学分规则|如何使用"})
+            "admin,     AdminHomeView,     组织概览|讲座视频|党课管理|题库|测验管理|直播安排|学习统计|测验成绩|学时积分统计|学分规则|考评标准|如何使用",
+            "province,  AdminHomeView,     组织概览|讲座视频|党课管理|题库|测验管理|直播安排|学习统计|测验成绩|学时积分统计|学分规则|考评标准|如何使用"})
     void each_role_lands_on_its_home_and_sees_its_navigation(String username, String home, String menu) {
         login(username);
         UI.getCurrent().navigate("");
