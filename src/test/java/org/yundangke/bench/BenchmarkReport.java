@@ -26,4 +26,17 @@ public final class BenchmarkReport {
     public static String seconds(long nanos) {
         return String.format("%.1f s", nanos / 1e9);
     }
+
+    /** The {@code p}th percentile of sorted latencies (nearest rank). */
+    public static double percentile(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    /** The single number a query answers (a count, an id). */
+    public static long count(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

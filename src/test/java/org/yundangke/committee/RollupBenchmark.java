@@ -1,10 +1,11 @@
 package org.yundangke.committee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yundangke.bench.BenchmarkReport.count;
+import static org.yundangke.bench.BenchmarkReport.percentile;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -146,9 +147,6 @@ class RollupBenchmark {
         return ms;
     }
 
-    private static double percentile(double[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 
     private static void run(Connection c, String statements) throws Exception {
         try (Statement s = c.createStatement()) {
@@ -160,10 +158,4 @@ class RollupBenchmark {
         }
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

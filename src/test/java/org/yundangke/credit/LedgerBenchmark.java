@@ -1,11 +1,12 @@
 package org.yundangke.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yundangke.bench.BenchmarkReport.count;
+import static org.yundangke.bench.BenchmarkReport.percentile;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -195,9 +196,6 @@ class LedgerBenchmark {
         return (System.nanoTime() - t) / 1e6;
     }
 
-    private static double percentile(double[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 
     private static void run(Connection c, String statements) throws Exception {
         try (Statement s = c.createStatement()) {
@@ -209,10 +207,4 @@ class LedgerBenchmark {
         }
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
