@@ -79,7 +79,8 @@ class ScorecardStandardView extends VerticalLayout implements HasDynamicTitle {
         form.removeAll();
         form.add(new H3(indicator.title()), new Paragraph(getTranslation("standard.history") + "：" + scorecards
                 .history(indicator.code()).stream().map(v -> getTranslation("standard.version", v.version(),
-                        v.effectiveFrom().toString(), v.weight().stripTrailingZeros().toPlainString(), v.changedBy(),
+                        v.effectiveFrom().toString(), v.weight().stripTrailingZeros().toPlainString(),
+                        "system".equals(v.changedBy()) ? getTranslation("standard.by.system") : v.changedBy(),
                         v.note())).collect(Collectors.joining("；"))));
         if (province) {
             TextArea description = new TextArea(getTranslation("standard.description"));
