@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.CurrentTimestamp;
+import org.hibernate.annotations.SourceType;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,9 @@ class Lesson {
     private String ownerUsername;
     private Instant createdAt = Instant.EPOCH; // set on creation; JPA sets the stored one
     private @Nullable Instant publishedAt;
+    /** The database's time of the last insert or update: how other nodes find what to reindex. */
+    @CurrentTimestamp(source = SourceType.DB)
+    private @Nullable Instant changedAt;
 
     protected Lesson() {
         this.title = "";

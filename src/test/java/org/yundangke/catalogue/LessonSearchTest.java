@@ -1,7 +1,9 @@
 package org.yundangke.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,15 @@ class LessonSearchTest {
     void the_speaker_is_searchable_too() {
         assertThat(search.search("宣讲员" + tag, 20)).isEmpty();
         assertThat(search.search("周宣讲", 20)).extracting(LessonInfo::id).contains(twentieth.id());
+    }
+
+    @Test
+    void a_lesson_changed_through_another_node_is_found_here_within_seconds() {
+        // another node's change reaches this one only through the database: its index listener never saw it
+        jdbc.update("update lesson set title = ?, changed_at = current_timestamp where id = ?", "井冈山精神代代传",
+                twentieth.id());
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() ->
+                assertThat(search.search("井冈山", 20)).extracting(LessonInfo::id).contains(twentieth.id()));
     }
 
     private LessonInfo published(String title, String summary, String category) {
