@@ -68,6 +68,7 @@ class ApiErrors {
             return answer(status, switch (status.value()) {
                 case 404 -> "error.request.not-found";
                 case 413 -> "error.request.too-large";
+                case 503 -> "error.busy";
                 default -> status.is4xxClientError() ? "error.request.malformed" : "error.unexpected";
             }, request);
         }

@@ -1,5 +1,6 @@
 package org.yundangke.credit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -58,8 +59,11 @@ public class CreditLedger {
     private final CreditRules rules;
     private final OrgDirectory directory;
     private final StudyCalendar calendar;
+    private final MeterRegistry meters;
 
-    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, StudyCalendar calendar) {
+    CreditLedger(JdbcTemplate jdbc, CreditRules rules, OrgDirectory directory, StudyCalendar calendar,
+                 MeterRegistry meters) {
+        this.meters = meters;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.rules = rules;
@@ -100,6 +104,7 @@ public class CreditLedger {
                 capped = YEARLY_CAP;
             }
         }
+        meters.counter("yundangke.ledger.awards", "source", award.source().name()).increment();
         return insert(award.memberId(), year, rule, amount, award.source(), award.sourceId(), key, capped, null,
                 null, award.title(), award.recordedBy(), award.day(), award.activity());
     }

@@ -1,5 +1,7 @@
 package org.yundangke.media;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,10 +53,12 @@ public class TranscodeJob {
     private final TransactionTemplate transaction;
     private final Path workRoot;
     private final StudyCalendar calendar;
+    private final MeterRegistry meters;
 
     TranscodeJob(MediaRepository media, MediaObjects objects, FfmpegTools tools,
                  MediaProperties properties, TransactionTemplate transaction,
-                 AppProperties app, StudyCalendar calendar) {
+                 AppProperties app, StudyCalendar calendar, MeterRegistry meters) {
+        this.meters = meters;
         this.calendar = calendar;
         this.media = media;
         this.objects = objects;
@@ -110,6 +114,8 @@ public class TranscodeJob {
         }
         Path work = workRoot.resolve(mediaId.toString());
         deleteRecursively(work);
+        Timer.Sample took = Timer.start();
+        String outcome = "failed";
         try {
             update(mediaId, m -> m.transcoding(0, calendar.now()));
             String input = objects.presignedGet(talk.originalObject(), INPUT_URL_VALIDITY);
@@ -122,6 +128,7 @@ public class TranscodeJob {
             }
             update(mediaId, m -> m.ready(String.join(",", ladder.renditionNames()), calendar.now()));
             log.info("Transcoded {} into {}", mediaId, ladder.renditionNames());
+            outcome = "done";
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             Media after = update(mediaId, m -> m.attemptFailed(reason, properties.maxAttempts(), calendar.now()));
@@ -131,6 +138,8 @@ public class TranscodeJob {
             }
         } finally {
             deleteRecursively(work);
+            took.stop(Timer.builder("yundangke.transcodes").description("Transcodes run on this node, and how long")
+                    .tag("outcome", outcome).register(meters));
         }
     }
 

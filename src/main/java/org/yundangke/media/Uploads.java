@@ -1,5 +1,6 @@
 package org.yundangke.media;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -39,10 +40,12 @@ public class Uploads {
     private final MediaLibrary library;
     private final PartBuffers buffers;
     private final StudyCalendar calendar;
+    private final MeterRegistry meters;
 
     Uploads(MediaRepository media, UploadSessionRepository sessions, MediaObjects objects, MediaProbe probe,
             MediaProperties properties, JobScheduler jobs, TransactionTemplate transaction, MediaLibrary library,
-            PartBuffers buffers, StudyCalendar calendar) {
+            PartBuffers buffers, StudyCalendar calendar, MeterRegistry meters) {
+        this.meters = meters;
         this.calendar = calendar;
         this.library = library;
         this.buffers = buffers;
@@ -131,6 +134,7 @@ public class Uploads {
             objects.deleteAll(uploaded.prefix());
             media.delete(uploaded);
             log.info("Refused upload {} by {}: {}", uploaded.toInfo().originalFilename(), owner, rejected.getMessage());
+            meters.counter("yundangke.uploads", "outcome", "refused").increment();
             throw rejected;
         }
         MediaInfo accepted = transaction.execute(tx -> {
@@ -139,6 +143,7 @@ public class Uploads {
             return current.toInfo();
         });
         TranscodeJob.enqueue(jobs, properties, mediaId);
+        meters.counter("yundangke.uploads", "outcome", "accepted").increment();
         return accepted;
     }
 

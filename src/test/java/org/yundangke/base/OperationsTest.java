@@ -1,5 +1,15 @@
 package org.yundangke.base;
 
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yundangke.AppSession;
+import org.yundangke.Logins;
+import org.yundangke.study.StudyProgress;
+import java.util.Set;
+import org.yundangke.TestTalks;
+import org.yundangke.catalogue.Catalogue;
+import org.yundangke.catalogue.LessonDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -26,6 +36,11 @@ class OperationsTest {
     @LocalManagementPort
     int managementPort;
 
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Logins logins;
+    @Autowired StudyProgress progress;
+    @Autowired Catalogue catalogue;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -44,6 +59,27 @@ class OperationsTest {
                 "yundangke_jobs{state=\"enqueued\"}");
 
         assertThat(get(port, "/actuator/health/readiness").body()).doesNotContain("objectStore");
+    }
+
+    @Test
+    void the_apps_own_counters_follow_what_members_do() throws Exception {
+        logins.as("lecturer");
+        UUID talk = TestTalks.ready(jdbc, "lecturer", "运维计数", 600);
+        UUID lesson = catalogue.createDraft(new LessonDraft(talk, "运维计数的一课", "周", "", "党史学习", Set.of())).id();
+        catalogue.publish(lesson);
+        logins.as("member");
+        progress.begin(lesson); // what the lesson page does when it opens
+        logins.logout();
+        AppSession member = AppSession.login(port, "member", "demo1234");
+        HttpResponse<String> report = member.postJson("/api/progress",
+                "{\"lessonId\":\"" + lesson + "\",\"spans\":[[0,1]],\"position\":1}");
+        assertThat(report.statusCode()).isEqualTo(200);
+
+        String metrics = get(managementPort, "/actuator/prometheus").body();
+        assertThat(metrics).contains("yundangke_progress_batch_size_count", "tomcat_sessions_active_current_sessions");
+        assertThat(metrics.lines().filter(l -> l.startsWith("yundangke_progress_reports_total{outcome=\"accepted\"")))
+                .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                        .isGreaterThanOrEqualTo(1));
     }
 
     private HttpResponse<String> get(int on, String path) throws Exception {

@@ -52,7 +52,7 @@ class StrayTranscoderTest {
         stray = await(orphanOutput);
         own = tools.start(ffmpegArgs(work.resolve("mine.wav")), true);
         Process unrelated = tools.start(ffmpegArgs(elsewhere.resolve("out.wav")), true);
-        TranscodeJob job = new TranscodeJob(null, null, tools, null, null, new AppProperties(dataDir), null);
+        TranscodeJob job = new TranscodeJob(null, null, tools, null, null, new AppProperties(dataDir), null, null);
 
         assertThat(job.strayTranscoders()).extracting(ProcessHandle::pid).containsExactly(stray.pid());
         job.stopStrayTranscoders();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +62,8 @@ class ArticleStudyTest {
     @BeforeEach
     void aPublishedArticleOfTwoMinutesReading() {
         progress = TransactionalProxy.of(new StudyProgress(jdbc, catalogue, publisher,
-                new TransactionTemplate(transactions), new StudyProperties(0.9),
-                new StudyCalendar(clock)), transactions);
+                new TransactionTemplate(transactions), new StudyProperties(0.9, false),
+                new StudyCalendar(clock), new SimpleMeterRegistry()), transactions);
         logins.as("lecturer");
         article = catalogue.createDraft(new LessonDraft(null, "读报", "周宣讲", "", "理论学习", Set.of(), Set.of(), "", null,
                 "读".repeat(600))); // 600 characters at 300 a minute

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,8 +60,8 @@ class StudyProgressTest {
     @BeforeEach
     void aPublishedLessonOf100Seconds() {
         progress = TransactionalProxy.of(new StudyProgress(jdbc, catalogue, publisher,
-                new TransactionTemplate(transactions), new StudyProperties(0.9),
-                new StudyCalendar(clock)), transactions);
+                new TransactionTemplate(transactions), new StudyProperties(0.9, false),
+                new StudyCalendar(clock), new SimpleMeterRegistry()), transactions);
         lesson = publishedLesson(100, true);
         logins.as("member");
     }

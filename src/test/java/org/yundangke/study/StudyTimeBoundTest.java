@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +65,8 @@ class StudyTimeBoundTest {
     @BeforeEach
     void aPublishedLessonOf66Minutes() {
         progress = TransactionalProxy.of(new StudyProgress(jdbc, catalogue, publisher,
-                new TransactionTemplate(transactions), new StudyProperties(0.9),
-                new StudyCalendar(clock)), transactions);
+                new TransactionTemplate(transactions), new StudyProperties(0.9, false),
+                new StudyCalendar(clock), new SimpleMeterRegistry()), transactions);
         lesson = StudyProgressTest.publishedLesson(jdbc, LENGTH, true);
         logins.as("member");
         progress.begin(lesson);
