@@ -90,7 +90,7 @@ public class BranchScorecards {
                 .collect(Collectors.toMap(m -> m.indicator().code(), Function.identity()));
         Map<String, SelfAssessments.Assessment> assessed = assessments.of(branchId, year, quarter).stream()
                 .collect(Collectors.toMap(SelfAssessments.Assessment::code, Function.identity()));
-        List<Line> lines = scorecards.inForce(judgedOn(year, quarter)).stream()
+        List<Line> lines = scorecards.inForce(scorecards.judgedOn(year, quarter)).stream()
                 .map(i -> new Line(i, measured.get(i.code()), i.measured() ? null : assessed.get(i.code()))).toList();
         return new Card(branchId, year, quarter, lines, result(branchId, year, quarter));
     }
@@ -155,11 +155,5 @@ public class BranchScorecards {
     private static BigDecimal sum(Card card, boolean measured) {
         return card.lines().stream().filter(l -> (l.measured() != null) == measured).map(Line::score)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** The day whose indicators judge the quarter: its last day, or today while it runs. */
-    private LocalDate judgedOn(int year, int quarter) {
-        LocalDate end = LocalDate.of(year, 3 * quarter, 1).plusMonths(1).minusDays(1);
-        return end.isBefore(calendar.today()) ? end : calendar.today();
     }
 }

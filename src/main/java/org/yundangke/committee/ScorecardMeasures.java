@@ -59,12 +59,9 @@ public class ScorecardMeasures {
     /** The measured indicators (as in force at the quarter's end, or today) of a branch in the caller's scope. */
     @PreAuthorize("hasAnyRole('SECRETARY', 'ADMIN')")
     public List<Measurement> of(long branchId, int year, int quarter) {
-        if (quarter < 1 || quarter > 4) {
-            throw new IllegalArgumentException("quarter " + quarter);
-        }
+        LocalDate day = scorecards.judgedOn(year, quarter);
         LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
         LocalDate end = from.plusMonths(3);
-        LocalDate day = end.minusDays(1).isBefore(calendar.today()) ? end.minusDays(1) : calendar.today();
         Instant start = from.atStartOfDay(StudyCalendar.ZONE).toInstant();
         Instant until = min(end.atStartOfDay(StudyCalendar.ZONE).toInstant(), calendar.now());
         List<OrgLife.Event> held = orgLife.of(branchId).stream() // refuses a branch outside the scope

@@ -39,6 +39,19 @@ public class Scorecards {
         this.calendar = calendar;
     }
 
+    /**
+     * The day whose indicators judge a quarter: its last day, or today while it runs.
+     *
+     * @throws IllegalArgumentException for a quarter outside 1 to 4
+     */
+    LocalDate judgedOn(int year, int quarter) {
+        if (quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException("quarter " + quarter);
+        }
+        LocalDate end = LocalDate.of(year, 3 * quarter, 1).plusMonths(1).minusDays(1);
+        return end.isBefore(calendar.today()) ? end : calendar.today();
+    }
+
     /** Every indicator as in force on {@code day}, by aspect and position. */
     @PreAuthorize("isAuthenticated()")
     public List<Indicator> inForce(LocalDate day) {

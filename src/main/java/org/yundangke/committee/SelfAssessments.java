@@ -194,12 +194,7 @@ public class SelfAssessments {
 
     /** The indicator as in force at the quarter's end, if it is one the branch assesses itself. */
     private Indicator selfAssessed(int year, int quarter, String code) {
-        if (quarter < 1 || quarter > 4) {
-            throw new IllegalArgumentException("quarter " + quarter);
-        }
-        LocalDate end = LocalDate.of(year, 3 * quarter, 1).plusMonths(1).minusDays(1);
-        LocalDate day = end.isBefore(calendar.today()) ? end : calendar.today();
-        return scorecards.inForce(day).stream().filter(i -> i.code().equals(code) && !i.measured()).findFirst()
+        return scorecards.inForce(scorecards.judgedOn(year, quarter)).stream().filter(i -> i.code().equals(code) && !i.measured()).findFirst()
                 .orElseThrow(() -> new UserError("scorecard.self.measured"));
     }
 }
