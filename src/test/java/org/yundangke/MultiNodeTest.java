@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -128,25 +130,28 @@ class MultiNodeTest {
                 "jobrunr.background-job-server.poll-interval-in-seconds", "5");
     }
 
-    @BeforeAll
-    void startNodeB() throws Exception {
-        portB = freePort();
-        int managementB = freePort();
-        Path data = Files.createDirectories(ROOT.resolve("b-" + SCHEMA));
+    /** A second app JVM from the same classes: its own ports and data folder, the given settings. */
+    record Node(Process process, int port) {
+    }
+
+    static Node startNode(String name, Map<String, String> settings) throws Exception {
+        int port = freePort();
+        int management = freePort();
+        Path data = Files.createDirectories(ROOT.resolve(name + "-" + SCHEMA));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx768m", "-Xshare:off",
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", "data/javacpp"),
                 "-cp", appClasspath(), Application.class.getName(),
-                "--server.port=" + portB, "--management.server.port=" + managementB,
+                "--server.port=" + port, "--management.server.port=" + management,
                 "--yundangke.data-dir=" + data, "--yundangke.live.ingest=false", "--yundangke.demo-lessons=false"));
-        sharedSettings().forEach((key, value) -> command.add("--" + key + "=" + value));
-        nodeB = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("node.log").toFile())
-                .start();
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("node.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://localhost:" + managementB + "/actuator/health/readiness");
+        URI ready = URI.create("http://localhost:" + management + "/actuator/health/readiness");
         try {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                assertThat(nodeB.isAlive()).as("node B exited; see " + data.resolve("node.log")).isTrue();
+                assertThat(process.isAlive()).as("node " + name + " exited; see " + data.resolve("node.log")).isTrue();
                 try {
                     return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
                             .statusCode() == 200;
@@ -156,8 +161,17 @@ class MultiNodeTest {
             });
         } catch (Throwable failed) {
             System.out.println(tail(data.resolve("node.log")));
+            process.destroyForcibly();
             throw failed;
         }
+        return new Node(process, port);
+    }
+
+    @BeforeAll
+    void startNodeB() throws Exception {
+        Node b = startNode("b", sharedSettings());
+        nodeB = b.process();
+        portB = b.port();
         member = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
         Page page = member.newPage();
         page.setDefaultTimeout(60_000);
@@ -170,7 +184,9 @@ class MultiNodeTest {
 
     @AfterAll
     void stop() throws Exception {
-        jobServer.stop(); // node A's job server polls the schema that goes next (the context closes after this class)
+        if (jobServer.isRunning()) {
+            jobServer.stop(); // it polls the schema that goes next (the context closes after this class)
+        }
         if (member != null) {
             member.close();
         }
@@ -178,9 +194,8 @@ class MultiNodeTest {
             nodeB.destroyForcibly().waitFor();
         }
         STORE.close();
-        try (Connection connection = DriverManager.getConnection(MigrationsTest.PG_URL, MigrationsTest.PG_USER,
-                MigrationsTest.PG_PASSWORD); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        try {
+            dropSchema();
         } catch (SQLException e) {
             System.out.println("could not drop " + SCHEMA + ": " + e.getMessage());
         }
@@ -292,6 +307,136 @@ class MultiNodeTest {
         page.evaluate("() => document.querySelector('ydk-player').report(false)");
         await().atMost(Duration.ofSeconds(20)).until(() -> studied(member) > studiedOnB + 2_000);
         page.close();
+    }
+
+    @Test
+    @Order(5)
+    void a_backup_restored_after_everything_was_lost_has_the_same_lessons_media_and_ledger() throws Exception {
+        Path pgDump = postgresTool("pg_dump");
+        Assumptions.assumeTrue(pgDump != null, "pg_dump is not installed");
+        jobServer.stop(); // node A is about to lose its database
+        Map<String, Long> before = counts();
+        assertThat(before.get("ledger entries")).isPositive();
+
+        // back up: the database with pg_dump, every object copied out through S3 (what `mc mirror` does for MinIO)
+        Path backup = Files.createDirectories(ROOT.resolve("backup-" + SCHEMA));
+        postgres(pgDump, "--format=custom", "--schema=" + SCHEMA, "--file=" + backup.resolve("database.dump"));
+        long objects = mirror(client(STORE), backup.resolve("objects"));
+        assertThat(objects).isPositive();
+
+        // everything is lost
+        dropSchema();
+
+        // restore into the emptied database and a new, empty object store; a fresh node starts on them
+        postgres(postgresTool("pg_restore"), backup.resolve("database.dump").toString());
+        try (EmbeddedObjectStore restored = EmbeddedObjectStore.start(ROOT.resolve("restored-store-" + SCHEMA))) {
+            assertThat(restore(backup.resolve("objects"), client(restored))).isEqualTo(objects);
+            Map<String, String> settings = new java.util.HashMap<>(sharedSettings());
+            settings.put("yundangke.s3.endpoint", restored.endpoint());
+            settings.put("yundangke.s3.access-key", restored.accessKey());
+            settings.put("yundangke.s3.secret-key", restored.secretKey());
+            Node c = startNode("c", settings);
+            try (BrowserContext browser = chromium.browser().newContext()) {
+                assertThat(counts()).isEqualTo(before);
+                Page page = browser.newPage();
+                page.setDefaultTimeout(60_000);
+                page.navigate("http://localhost:" + c.port() + "/login");
+                Chromium.logIn(page, "member", "demo1234");
+                page.waitForURL(url -> !url.contains("/login"));
+                page.navigate("http://localhost:" + c.port() + "/record");
+                assertThat(page.locator("body")).containsText("两个节点都记得的一课");
+                page.navigate("http://localhost:" + c.port() + "/lessons/" + videoLesson.id());
+                page.waitForFunction("() => { const v = document.querySelector('ydk-player video');"
+                        + " if (v && v.paused) { v.muted = true; v.play(); } return v && v.currentTime > 1; }");
+            } finally {
+                c.process().destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** What a restore must bring back, counted in the database. */
+    private Map<String, Long> counts() {
+        return Map.of(
+                "lessons", jdbc.queryForObject("select count(*) from lesson", Long.class),
+                "talks ready", jdbc.queryForObject("select count(*) from media where state = 'READY'", Long.class),
+                "ledger entries", jdbc.queryForObject("select count(*) from credit_entry", Long.class),
+                "ledger amount", jdbc.queryForObject("select coalesce(sum(amount * 100), 0) from credit_entry",
+                        java.math.BigDecimal.class).longValue(),
+                "studied", jdbc.queryForObject("select coalesce(sum(unique_ms), 0) from watch_progress", Long.class));
+    }
+
+    private static io.minio.MinioClient client(EmbeddedObjectStore store) {
+        return io.minio.MinioClient.builder().endpoint(store.endpoint()).region("us-east-1")
+                .credentials(store.accessKey(), store.secretKey()).build();
+    }
+
+    /** Copies every object of every bucket into {@code folder/bucket/name}; how many. */
+    private static long mirror(io.minio.MinioClient store, Path folder) throws Exception {
+        long copied = 0;
+        for (var bucket : store.listBuckets()) {
+            for (var item : store.listObjects(io.minio.ListObjectsArgs.builder().bucket(bucket.name()).recursive(true)
+                    .build())) {
+                Path file = folder.resolve(bucket.name()).resolve(item.get().objectName());
+                Files.createDirectories(file.getParent());
+                try (InputStream in = store.getObject(io.minio.GetObjectArgs.builder().bucket(bucket.name())
+                        .object(item.get().objectName()).build())) {
+                    Files.copy(in, file);
+                }
+                copied++;
+            }
+        }
+        return copied;
+    }
+
+    /** Puts every file under {@code folder/bucket/} back as an object of that bucket; how many. */
+    private static long restore(Path folder, io.minio.MinioClient store) throws Exception {
+        long restored = 0;
+        try (var buckets = Files.list(folder)) {
+            for (Path bucket : buckets.toList()) {
+                String name = bucket.getFileName().toString();
+                if (!store.bucketExists(io.minio.BucketExistsArgs.builder().bucket(name).build())) {
+                    store.makeBucket(io.minio.MakeBucketArgs.builder().bucket(name).build());
+                }
+                try (var files = Files.walk(bucket)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        store.uploadObject(io.minio.UploadObjectArgs.builder().bucket(name)
+                                .object(bucket.relativize(file).toString()).filename(file.toString()).build());
+                        restored++;
+                    }
+                }
+            }
+        }
+        return restored;
+    }
+
+    /** Debian's PostgreSQL client tool of the server's major version, or null. */
+    private static Path postgresTool(String name) {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.sorted(java.util.Comparator.reverseOrder()).map(v -> v.resolve("bin").resolve(name))
+                    .filter(Files::isExecutable).findFirst().orElse(null);
+        } catch (IOException none) {
+            return null;
+        }
+    }
+
+    /** Runs a PostgreSQL client tool against the test database; fails with its output when it fails. */
+    private static void postgres(Path tool, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(tool.toString(),
+                "--dbname=" + MigrationsTest.PG_URL.replaceFirst("^jdbc:", ""), "--username=" + MigrationsTest.PG_USER,
+                "--no-password"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", MigrationsTest.PG_PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(tool.getFileName() + ": " + output).isZero();
+    }
+
+    private static void dropSchema() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(MigrationsTest.PG_URL, MigrationsTest.PG_USER,
+                MigrationsTest.PG_PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
     }
 
     private long studied(String member) {
