@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.yundangke.base.DisplayPreferences;
 import org.yundangke.base.FontStep;
 import org.yundangke.base.Translations;
@@ -110,6 +111,10 @@ class UiSetup implements VaadinServiceInitListener {
         UserError userError = cause(error, UserError.class);
         if (userError != null && ui != null) {
             ui.access(() -> UserErrors.show(ui, userError));
+            return;
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+            log.debug("Browser gone before its answer: {}", error.toString()); // a tab closed or navigated away
             return;
         }
         boolean denied = hasCause(error, AccessDeniedException.class);
