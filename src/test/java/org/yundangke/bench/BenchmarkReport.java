@@ -39,4 +39,17 @@ public final class BenchmarkReport {
             return rs.getLong(1);
         }
     }
+
+    /**
+     * On PostgreSQL a benchmark runs in a schema of its own (BENCHMARKS.md) and drops it at the end: JobRunr looks for
+     * its tables in every schema of the database, so tables left behind would mislead the suite's PostgreSQL tests.
+     */
+    public static void dropOwnSchema(org.springframework.jdbc.core.JdbcTemplate jdbc) throws java.sql.SQLException {
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            String schema = connection.getSchema();
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") && !"public".equals(schema)) {
+                jdbc.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
 }

@@ -114,20 +114,7 @@ class ProgressBenchmark {
                 String.format("| reports sent / accepted (by the unique time stored) | %d / %d | | |", sent, accepted)));
         assertThat(accepted).isEqualTo(sent);
         logins.logout();
-        dropOwnSchema();
-    }
-
-    /**
-     * On PostgreSQL the benchmark runs in a schema of its own (BENCHMARKS.md), dropped afterwards: JobRunr looks for
-     * its tables in every schema of the database, so tables left behind would mislead the suite's PostgreSQL tests.
-     */
-    private void dropOwnSchema() throws Exception {
-        try (var connection = jdbc.getDataSource().getConnection()) {
-            String schema = connection.getSchema();
-            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") && !"public".equals(schema)) {
-                jdbc.execute("drop schema " + schema + " cascade");
-            }
-        }
+        BenchmarkReport.dropOwnSchema(jdbc);
     }
 
     private Round run(StudyProgress progress, List<UUID> lessons, Authentication member, double[] position)
