@@ -67,7 +67,7 @@ class LessonIndexFollower {
         }
     }
 
-    synchronized void follow() {
+    private void follow() {
         Instant now = jdbc.queryForObject("select current_timestamp", (rs, n) ->
                 rs.getObject(1, OffsetDateTime.class).toInstant());
         Instant since = lookedAt == null ? Instant.EPOCH : lookedAt.minus(OVERLAP);

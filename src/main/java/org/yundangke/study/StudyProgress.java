@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -106,9 +107,9 @@ public class StudyProgress implements DisposableBean {
     private final TransactionTemplate transaction;
     private final double completionShare;
     private final StudyCalendar calendar;
-    private final boolean batched;
     private final MeterRegistry meters;
-    private final ReportBatches<Report> batches;
+    /** None when reports are applied one by one on the request's thread (the benchmark's baseline). */
+    private final @Nullable ReportBatches<Report> batches;
 
     StudyProgress(JdbcTemplate jdbc, Catalogue catalogue, ApplicationEventPublisher events,
                   TransactionTemplate transaction, StudyProperties properties, StudyCalendar calendar,
@@ -120,15 +121,16 @@ public class StudyProgress implements DisposableBean {
         this.events = events;
         this.completionShare = properties.completionShare();
         this.calendar = calendar;
-        this.batched = properties.batchReports();
         this.meters = meters;
-        this.batches = new ReportBatches<>("progress-reports", this::applyAll);
+        this.batches = properties.batchReports() ? new ReportBatches<>("progress-reports", this::applyAll) : null;
     }
 
     /** At shutdown, after the web server has answered its requests: the queued reports are applied. */
     @Override
     public void destroy() throws InterruptedException {
-        batches.close();
+        if (batches != null) {
+            batches.close();
+        }
     }
 
     /** The lesson page opened: the server starts counting open time; returns where to resume. */
@@ -187,7 +189,7 @@ public class StudyProgress implements DisposableBean {
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         Report report = new Report(caller, CurrentUser.name(), lessonId, reported, positionSeconds);
-        Object answer = batched ? batches.submit(report) : applyAll(List.of(report)).getFirst();
+        Object answer = batches != null ? batches.submit(report) : applyAll(List.of(report)).getFirst();
         if (answer instanceof RuntimeException refused) {
             throw refused;
         }
