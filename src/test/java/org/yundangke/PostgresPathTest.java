@@ -149,6 +149,8 @@ class PostgresPathTest {
                 Timestamp.from(calendar.now().minusSeconds(10)), 20 * 60_000, lesson.id());
         StudyProgress.Standing standing = progress.report(lesson.id(), List.of(new double[]{0, 1800}), 1800);
         assertThat(standing.completed()).isTrue();
+        assertThat(progress.standing(lesson.id())).as("the batch's one statement wrote the row")
+                .isEqualTo(new StudyProgress.Standing(1800, 1800, true));
 
         // delivered after the commit, off this thread, through the publication registry
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from credit_entry"

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -108,6 +110,8 @@ public class StudyProgress implements DisposableBean {
     private final double completionShare;
     private final StudyCalendar calendar;
     private final MeterRegistry meters;
+    /** PostgreSQL writes a batch with one statement ({@link #write}). */
+    private final boolean postgres;
     /** None when reports are applied one by one on the request's thread (the benchmark's baseline). */
     private final @Nullable ReportBatches<Report> batches;
 
@@ -122,6 +126,8 @@ public class StudyProgress implements DisposableBean {
         this.completionShare = properties.completionShare();
         this.calendar = calendar;
         this.meters = meters;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
         this.batches = properties.batchReports() ? new ReportBatches<>("progress-reports", this::applyAll) : null;
     }
 
@@ -223,15 +229,45 @@ public class StudyProgress implements DisposableBean {
             meters.counter("yundangke.progress.reports", "outcome", "accepted").increment(answers.size() - refused);
             meters.counter("yundangke.progress.reports", "outcome", "refused").increment(refused);
             meters.summary("yundangke.progress.batch.size").record(answers.size());
-            jdbc.batchUpdate("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
-                    + " open_ms = ?, last_report_at = ?, audience_checked_at = ?, study_year = ?"
-                    + " where username = ? and lesson_id = ?", touched.entrySet().stream().map(e -> new Object[]{
-                            e.getValue().spans(), e.getValue().uniqueMs(), e.getValue().position(),
-                            e.getValue().openMs(), Timestamp.from(e.getValue().lastSeen()),
-                            Timestamp.from(e.getValue().audienceChecked()), e.getValue().studyYear(),
-                            e.getKey().user(), e.getKey().lessonId()}).toList());
+            write(touched);
             return answers;
         });
+    }
+
+    /**
+     * Writes the batch's rows. On PostgreSQL one statement whatever the batch's size (an update from arrays, each
+     * column one array, so the statement and its plan are the same for every batch); elsewhere one batched update.
+     */
+    private void write(Map<Key, Watched> touched) {
+        List<Map.Entry<Key, Watched>> rows = List.copyOf(touched.entrySet());
+        if (postgres) {
+            jdbc.update("update watch_progress w set played_spans = u.spans, unique_ms = u.unique_ms,"
+                    + " last_position_s = u.position, open_ms = u.open_ms, last_report_at = u.last_seen,"
+                    + " audience_checked_at = u.checked, study_year = u.study_year"
+                    + " from unnest(?::text[], ?::bigint[], ?::float8[], ?::bigint[], ?::timestamptz[],"
+                    + " ?::timestamptz[], ?::int[], ?::text[], ?::uuid[]) as u(spans, unique_ms, position, open_ms,"
+                    + " last_seen, checked, study_year, username, lesson_id)"
+                    + " where w.username = u.username and w.lesson_id = u.lesson_id",
+                    column(rows, e -> e.getValue().spans()), column(rows, e -> e.getValue().uniqueMs()),
+                    column(rows, e -> e.getValue().position()), column(rows, e -> e.getValue().openMs()),
+                    column(rows, e -> e.getValue().lastSeen().toString()),
+                    column(rows, e -> e.getValue().audienceChecked().toString()),
+                    column(rows, e -> e.getValue().studyYear()), column(rows, e -> e.getKey().user()),
+                    column(rows, e -> e.getKey().lessonId()));
+            return;
+        }
+        jdbc.batchUpdate("update watch_progress set played_spans = ?, unique_ms = ?, last_position_s = ?,"
+                + " open_ms = ?, last_report_at = ?, audience_checked_at = ?, study_year = ?"
+                + " where username = ? and lesson_id = ?", rows.stream().map(e -> new Object[]{
+                        e.getValue().spans(), e.getValue().uniqueMs(), e.getValue().position(),
+                        e.getValue().openMs(), Timestamp.from(e.getValue().lastSeen()),
+                        Timestamp.from(e.getValue().audienceChecked()), e.getValue().studyYear(),
+                        e.getKey().user(), e.getKey().lessonId()}).toList());
+    }
+
+    /** One column of the rows as an array the driver sends as one parameter (its type given by the cast). */
+    private static String[] column(List<Map.Entry<Key, Watched>> rows, Function<Map.Entry<Key, Watched>, Object> value) {
+        return rows.stream().map(value).map(String::valueOf).toArray(String[]::new);
     }
 
     private Outcome apply(Report report, Map<Key, Watched> rows, Map<Key, Watched> touched, Set<UUID> published,
