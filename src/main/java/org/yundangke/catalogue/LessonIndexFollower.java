@@ -14,6 +14,8 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps this node's search index in step with lessons changed through any node. Every node has its own Lucene index
  * (the catalogue is thousands of lessons, which every node can hold); each insert or update of a lesson is stamped
  * with the database's clock, and every two seconds each node reindexes the lessons stamped since it last looked, with
- * a minute's overlap for a transaction that commits after its stamp. The first look after start reads every lesson, so
- * a node that was down catches up with what changed meanwhile.
+ * a minute's overlap for a transaction that commits after its stamp. The first look, when the node is started and
+ * before it says it is ready, reads every lesson: a node that was down, or whose index folder was removed or restored
+ * from an older backup, catches up before it serves a search.
  */
 @Component
 class LessonIndexFollower {
@@ -50,6 +53,12 @@ class LessonIndexFollower {
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.transaction = transaction;
+    }
+
+    /** At start, before the node is ready: every lesson, so the index agrees with the database from the first search. */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        followQuietly();
     }
 
     @Scheduled(initialDelayString = "${yundangke.catalogue.index-follow-ms:2000}",
@@ -90,12 +99,9 @@ class LessonIndexFollower {
     private void reindex(List<Change> changes) {
         transaction.executeWithoutResult(tx -> {
             SearchSession search = Search.session(entityManager);
-            for (Change change : changes) {
-                Lesson lesson = entityManager.find(Lesson.class, change.lessonId());
-                if (lesson != null) {
-                    search.indexingPlan().addOrUpdate(lesson);
-                }
-            }
+            entityManager.createQuery("select l from Lesson l where l.id in :ids", Lesson.class)
+                    .setParameter("ids", changes.stream().map(Change::lessonId).toList()).getResultList()
+                    .forEach(lesson -> search.indexingPlan().addOrUpdate(lesson));
         });
     }
 }

@@ -4,8 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.mapper.orm.Search;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,19 +43,4 @@ public class LessonSearch {
         return hits.stream().filter(l -> l.getState() == LessonState.PUBLISHED && l.reaches(reach)).limit(max)
                 .map(Lesson::toInfo).toList();
     }
-
-    /**
-     * At start: when the index holds fewer lessons than the database (its folder was removed or restored from an
-     * older backup), every lesson is read into it again.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    @Transactional
-    public void rebuildIfBehind() throws InterruptedException {
-        long indexed = Search.session(entityManager).search(Lesson.class).where(f -> f.matchAll()).fetchTotalHitCount();
-        long stored = entityManager.createQuery("select count(l) from Lesson l", Long.class).getSingleResult();
-        if (indexed < stored) {
-            Search.session(entityManager).massIndexer(Lesson.class).startAndWait();
-        }
-    }
-
 }
