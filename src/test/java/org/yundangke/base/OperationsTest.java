@@ -76,7 +76,8 @@ class OperationsTest {
         assertThat(report.statusCode()).isEqualTo(200);
 
         String metrics = get(managementPort, "/actuator/prometheus").body();
-        assertThat(metrics).contains("yundangke_progress_batch_size_count", "tomcat_sessions_active_current_sessions");
+        assertThat(metrics).contains("yundangke_progress_batch_size_count", "tomcat_sessions_active_current_sessions",
+                "yundangke_screens_open");
         assertThat(metrics.lines().filter(l -> l.startsWith("yundangke_progress_reports_total{outcome=\"accepted\"")))
                 .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                         .isGreaterThanOrEqualTo(1));

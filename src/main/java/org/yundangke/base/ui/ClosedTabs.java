@@ -6,9 +6,10 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,8 @@ class ClosedTabs implements VaadinServiceInitListener {
     /** Vaadin's own rule: a screen is gone after this many missed heartbeats. */
     static final int MISSED_HEARTBEATS = 3;
 
-    final Set<VaadinSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Held weakly: a session whose end was never announced is not kept alive by this list. */
+    private final Set<VaadinSession> sessions = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final AtomicInteger openScreens = new AtomicInteger();
 
     ClosedTabs(MeterRegistry meters) {
@@ -54,10 +56,16 @@ class ClosedTabs implements VaadinServiceInitListener {
     /** Closes the screens silent for too long as of {@code now}. */
     void sweep(Instant now) {
         AtomicInteger open = new AtomicInteger();
-        for (VaadinSession session : List.copyOf(sessions)) {
+        for (VaadinSession session : all()) {
             session.accessSynchronously(() -> open.addAndGet(closeSilent(session, now)));
         }
         openScreens.set(open.get());
+    }
+
+    List<VaadinSession> all() {
+        synchronized (sessions) {
+            return List.copyOf(sessions);
+        }
     }
 
     /** The screens left open. */

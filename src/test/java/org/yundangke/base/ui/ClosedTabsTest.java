@@ -86,7 +86,7 @@ class ClosedTabsTest {
     /** Screens held in the sessions of this user's logins. */
     private int screensOf(String username) {
         AtomicInteger screens = new AtomicInteger();
-        for (VaadinSession session : closedTabs.sessions) {
+        for (VaadinSession session : closedTabs.all()) {
             session.accessSynchronously(() -> {
                 Object context = session.getSession() == null ? null : session.getSession()
                         .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
