@@ -205,7 +205,7 @@ class MultiNodeTest {
     @Order(1)
     void a_transcode_enqueued_through_one_node_runs_once() throws Exception {
         Path file = SampleTalks.make(ffmpeg, ROOT.resolve("talk-" + SCHEMA + ".mp4"), "-f", "lavfi",
-                "-i", "testsrc2=duration=90:size=320x180:rate=15", "-f", "lavfi", "-i", "sine=duration=90",
+                "-i", "testsrc2=duration=40:size=320x180:rate=15", "-f", "lavfi", "-i", "sine=duration=40",
                 "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
         long size = Files.size(file);
         var upload = uploads.start("lecturer", "两个节点.mp4", size, 1);
