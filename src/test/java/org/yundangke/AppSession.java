@@ -68,6 +68,16 @@ public final class AppSession {
         return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies();
     }
 
+    /**
+     * A request as this session sends it (its cookies and CSRF token as headers), for a client that many sessions
+     * share, as a load generator does.
+     */
+    public HttpRequest.Builder requestAs(String path) {
+        String cookies = cookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies).header(csrfHeader, csrfToken);
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.lang.management.ManagementFactory;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +27,7 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,18 +36,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.yundangke.bench.BenchmarkReport;
+import org.yundangke.bench.ProgressLoad;
+import org.yundangke.bench.SessionHeap;
 import org.yundangke.catalogue.Catalogue;
 import org.yundangke.catalogue.LessonDraft;
+import org.yundangke.quiz.ui.QuizAnswers;
 import org.yundangke.study.StudyProgress;
 
 /**
  * Members studying at once, over real HTTP on loopback, bounded in time and count. Real browsers (Debian's Chromium)
- * log in and go home → catalogue → a lesson in one tab, as members do, and stay open: the heap they hold, measured
- * after a full collection, gives the bytes of one member's Vaadin session and the sessions a GB of heap holds; the
- * times from a click to the page's own words give the page times. Then plain HTTP clients, one per member, report
- * progress like the player (a report per lesson in turn, as fast as answered) while Java Flight Recorder samples where
- * the CPU goes. H2 by default; PostgreSQL with the properties in BENCHMARKS.md. Run:
- * {@code mvn test -Pbench -Dtest=LoadBenchmark}.
+ * log in and go home → catalogue → a lesson in one tab, as members do, and stay open: a heap dump then gives what each
+ * member's session holds (the objects reachable only through the sessions, {@link SessionHeap}) and the sessions a
+ * GB of heap holds; the times from a click to the page's own words give the page times. Other members take the
+ * ten-question test on a phone-sized page and hand it in. Then a load generator in a process of its own
+ * ({@link ProgressLoad}) reports progress like the player for 100 members (a report per lesson in turn, as fast as
+ * answered), warmed up before it is measured, while Java Flight Recorder samples where the app's CPU goes. H2 by
+ * default; PostgreSQL with the properties in BENCHMARKS.md. Run: {@code mvn test -Pbench -Dtest=LoadBenchmark}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yundangke.demo-lessons=true")
@@ -60,8 +63,9 @@ class LoadBenchmark {
     static final int HTTP_MEMBERS = 100;
     static final int LESSONS_EACH = 20;
     static final long HTTP_SECONDS = 20;
-    /** After the tabs close: how long until their screens should be gone (the goal: two minutes). */
-    static final Duration AFTER_CLOSING = Duration.ofSeconds(130);
+    static final int QUIZ_MEMBERS = 8;
+    /** Reports before the measured ones, not counted: on 2 busy cores the JIT needs over a minute to compile the path. */
+    static final long WARM_UP_SECONDS = 90;
     static final double STEP = 0.001;
 
     @LocalServerPort int port;
@@ -90,8 +94,8 @@ class LoadBenchmark {
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(BROWSERS_AT_ONCE);
         java.util.concurrent.CountDownLatch measured = new java.util.concurrent.CountDownLatch(1);
-        long heapBefore;
-        long heapWith;
+        List<String> quizTakers = members.subList(BROWSER_MEMBERS, BROWSER_MEMBERS + QUIZ_MEMBERS);
+        SessionHeap.Result sessionHeap;
         try (ExecutorService lanes = Executors.newFixedThreadPool(BROWSERS_AT_ONCE)) {
             List<Future<?>> running = new ArrayList<>();
             for (int lane = 0; lane < BROWSERS_AT_ONCE; lane++) {
@@ -100,6 +104,10 @@ class LoadBenchmark {
                     mine.add(members.get(i));
                 }
                 String warmer = warmUp.get(lane);
+                List<String> myQuizzes = new ArrayList<>();
+                for (int i = lane; i < QUIZ_MEMBERS; i += BROWSERS_AT_ONCE) {
+                    myQuizzes.add(quizTakers.get(i));
+                }
                 running.add(lanes.submit(() -> {
                     try (com.microsoft.playwright.Playwright playwright = Chromium.playwrightOrSkip(getClass());
                          Browser browser = Chromium.launch(playwright)) {
@@ -107,32 +115,40 @@ class LoadBenchmark {
                                 warmer);
                         warmed.countDown();
                         go.await();
+                        List<BrowserContext> tabs = new ArrayList<>();
                         for (String member : mine) {
                             BrowserContext context = browser.newContext(
                                     new Browser.NewContextOptions().setViewportSize(1280, 900));
+                            tabs.add(context);
                             visit(context, member).forEach((page, ms) -> pageMs.computeIfAbsent(page,
                                     p -> Collections.synchronizedList(new ArrayList<>())).add(ms));
                         }
                         opened.countDown();
                         measured.await(); // the tabs stay open until the heap is measured
+                        tabs.forEach(BrowserContext::close);
+                        for (String member : myQuizzes) {
+                            BrowserContext context = browser.newContext(
+                                    new Browser.NewContextOptions().setViewportSize(390, 844));
+                            takeQuiz(context, member, (page, ms) -> pageMs.computeIfAbsent(page,
+                                    p -> Collections.synchronizedList(new ArrayList<>())).add(ms));
+                            context.close();
+                        }
                     }
                     return null;
                 }));
             }
             warmed.await();
-            heapBefore = usedHeapAfterGc();
             go.countDown();
             opened.await();
-            heapWith = usedHeapAfterGc();
-            measured.countDown(); // every lane closes its browser: the tabs are gone
+            // what the members' sessions hold, read from a heap dump (the Playwright clients in this JVM hold memory
+            // of their own, so the heap's growth would overstate it)
+            sessionHeap = SessionHeap.ofThisJvm("org.apache.catalina.session.StandardSession");
+            measured.countDown(); // every lane takes its quizzes, then closes its browser
             for (Future<?> lane : running) {
                 lane.get();
             }
         }
-        long perSession = (heapWith - heapBefore) / BROWSER_MEMBERS;
-        Thread.sleep(AFTER_CLOSING.toMillis());
-        long heapAfterClosing = usedHeapAfterGc();
-        double freed = (heapWith - heapAfterClosing) / (double) (heapWith - heapBefore);
+        long perSession = sessionHeap.perSession();
 
         // 2. plain HTTP: progress reports from every member's lessons, with the CPU sampled
         List<UUID> lessons = videoLessons(LESSONS_EACH);
@@ -145,47 +161,76 @@ class LoadBenchmark {
         logins.logout();
         jdbc.update("update watch_progress set open_ms = 3600000, last_report_at = ? where username like 'load%'",
                 Timestamp.from(Instant.now()));
-        long acceptedBefore = acceptedReports();
+        // the load generator runs in a process of its own (its threads and JIT work are not the app's), one HTTP client
+        // for all members; its first seconds warm the path up and are not counted
+        Path clients = Files.createTempFile("load-members", ".tsv");
+        Path out = Files.createTempFile("load-latencies", ".bin");
+        String lessonIds = lessons.stream().map(UUID::toString).collect(Collectors.joining(","));
+        Files.write(clients, sessions.stream().map(session -> session.requestAs("/").build().headers()).map(h ->
+                String.join("\t", h.firstValue("Cookie").orElseThrow(), csrfHeaderOf(h),
+                        h.firstValue(csrfHeaderOf(h)).orElseThrow(), lessonIds)).toList());
+        long acceptedBefore = acceptedReports(); // the browsers' members read their lesson too
+        Process generator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                ProgressLoad.class.getName(), String.valueOf(port), clients.toString(), String.valueOf(WARM_UP_SECONDS),
+                String.valueOf(HTTP_SECONDS), String.valueOf(STEP), out.toString()).inheritIO().start();
         Path jfr = Path.of("target/benchmarks/load-progress.jfr");
         Files.createDirectories(jfr.getParent());
-        long[] latencies;
-        double seconds;
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(5)).withStackTrace();
             recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(5)).withStackTrace();
-            recording.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(5)).withStackTrace();
+            recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+            recording.enable("jdk.GCPhasePause").withThreshold(Duration.ZERO);
+            Thread.sleep(WARM_UP_SECONDS * 1000);
             recording.start();
-            long start = System.nanoTime();
-            latencies = report(sessions, lessons, start + HTTP_SECONDS * 1_000_000_000L);
-            seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(generator.waitFor()).as("the load generator's exit").isZero();
             recording.stop();
             recording.dump(jfr);
         }
+        long sent;
+        long[] latencies;
+        try (var in = new java.io.DataInputStream(Files.newInputStream(out))) {
+            sent = in.readLong();
+            latencies = new long[(int) (Files.size(out) / 8 - 1)];
+            for (int i = 0; i < latencies.length; i++) {
+                latencies[i] = in.readLong();
+            }
+        }
+        Files.delete(clients);
+        Files.delete(out);
+        double seconds = HTTP_SECONDS;
         long accepted = acceptedReports() - acceptedBefore;
         double[] sorted = Arrays.stream(latencies).sorted().asDoubleStream().toArray();
 
         List<String> rows = new ArrayList<>(List.of("| figure | value |", "|---|---|",
-                String.format("| heap per member session (home → catalogue → lesson, one tab; %d members) | **%.0f KB** |",
-                        BROWSER_MEMBERS, perSession / 1024.0),
-                String.format("| member sessions per GB of heap | **%,.0f** |", 1e9 / perSession),
-                String.format("| share of that heap freed %d s after the tabs closed | %.0f %% |",
-                        AFTER_CLOSING.toSeconds(), 100 * freed)));
-        for (String page : List.of("login → home", "catalogue", "lesson")) {
+                String.format("| heap per member session (home → catalogue → lesson, one tab; %d sessions) | **%.0f KB** |",
+                        sessionHeap.sessions(), perSession / 1024.0),
+                String.format("| member sessions per GB of heap | **%,.0f** |", 1e9 / perSession)));
+        for (String page : List.of("login → home", "catalogue", "lesson", "quiz: start", "quiz: next question",
+                "quiz: hand in → result")) {
             double[] ms = pageMs.get(page).stream().mapToDouble(Long::doubleValue).sorted().toArray();
             rows.add(String.format("| page time, %s: p50 / p95 (%d visits, %d browsers at once) | %.0f / **%.0f ms** |",
                     page, ms.length, BROWSERS_AT_ONCE, BenchmarkReport.percentile(ms, 50),
                     BenchmarkReport.percentile(ms, 95)));
         }
         rows.add(String.format("| progress reports over HTTP (%d members × %d lessons, %d clients) | **%.0f / s** |",
-                HTTP_MEMBERS, LESSONS_EACH, sessions.size(), accepted / seconds));
+                HTTP_MEMBERS, LESSONS_EACH, sessions.size(), latencies.length / seconds));
         rows.add(String.format("| their latency p50 / p99 | %.1f / **%.1f ms** |",
                 BenchmarkReport.percentile(sorted, 50) / 1e6, BenchmarkReport.percentile(sorted, 99) / 1e6));
-        rows.add(String.format("| reports sent / accepted | %d / %d |", latencies.length, accepted));
+        rows.add(String.format("| reports sent in all (with the %d s warm-up) / accepted | %d / %d |", WARM_UP_SECONDS,
+                sent, accepted));
+        rows.add("\nWhat a member's session holds (objects reachable only through the sessions, by class):\n\n"
+                + sessionHeap.table(12));
         BenchmarkReport.write("Load on " + database + ": browsers and progress reports on loopback", String.join("\n",
                 rows) + "\n\nWhere the CPU went while reporting (JFR execution samples, by the first frame outside the"
-                + " JDK):\n\n" + cpuShares(jfr));
-        assertThat(accepted).isEqualTo(latencies.length);
+                + " JDK):\n\n" + cpuShares(jfr) + "\n\n" + compilationAndPauses(jfr, seconds));
+        assertThat(accepted).isEqualTo(sent);
+    }
+
+    /** On PostgreSQL the benchmark's schema goes, whatever happened (JobRunr would find its tables in any schema). */
+    @AfterEach
+    void dropSchema() throws java.sql.SQLException {
         BenchmarkReport.dropOwnSchema(jdbc);
     }
 
@@ -210,41 +255,39 @@ class LoadBenchmark {
                 "lesson", (lesson - catalogue) / 1_000_000);
     }
 
-    /** Each client reports on its member's lessons in turn until the end; every latency in nanoseconds. */
-    private long[] report(List<AppSession> sessions, List<UUID> lessons, long end) throws Exception {
-        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(sessions.size())) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (AppSession session : sessions) {
-                clients.add(pool.submit(() -> {
-                    double[] position = new double[lessons.size()];
-                    long[] mine = new long[4_096];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        int i = n % lessons.size();
-                        double from = position[i];
-                        position[i] = from + STEP;
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> answer = session.postJson("/api/progress", String.format(
-                                "{\"lessonId\":\"%s\",\"spans\":[[%.3f,%.3f]],\"position\":%.3f}",
-                                lessons.get(i), from, from + STEP, from + STEP));
-                        if (answer.statusCode() != 200) {
-                            throw new IllegalStateException(answer.statusCode() + " " + answer.body());
-                        }
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = System.nanoTime() - t0;
-                    }
-                    all.add(Arrays.copyOf(mine, n));
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
+    /** Opens the catalogue of tests, takes the ten-question test and hands it in; the milliseconds of each step. */
+    private void takeQuiz(BrowserContext context, String member, java.util.function.BiConsumer<String, Long> times) {
+        Page page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        page.navigate("http://localhost:" + port + "/login");
+        Chromium.logIn(page, member, "demo1234");
+        page.getByLabel("搜索党课").waitFor();
+        page.navigate("http://localhost:" + port + "/quizzes");
+        page.locator("a.ydk-card-link", new Page.LocatorOptions().setHasText("党章知识测验")).click();
+        long t0 = System.nanoTime();
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("开始答题")).click();
+        page.locator(".ydk-attempt-progress", new Page.LocatorOptions().setHasText("第 1 题")).waitFor();
+        times.accept("quiz: start", (System.nanoTime() - t0) / 1_000_000);
+        for (int i = 1; i <= 10; i++) {
+            QuizAnswers.answer(page);
+            if (i < 10) {
+                long before = System.nanoTime();
+                page.locator("vaadin-button", new Page.LocatorOptions().setHasText("下一题")).click();
+                page.locator(".ydk-attempt-progress", new Page.LocatorOptions().setHasText("第 " + (i + 1) + " 题"))
+                        .waitFor();
+                times.accept("quiz: next question", (System.nanoTime() - before) / 1_000_000);
             }
         }
-        return all.stream().flatMapToLong(Arrays::stream).toArray();
+        long handIn = System.nanoTime();
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("答题情况，交卷")).click();
+        page.locator("vaadin-button", new Page.LocatorOptions().setHasText("交卷").setHasNotText("答题情况")).click();
+        page.locator(".ydk-result").waitFor();
+        times.accept("quiz: hand in → result", (System.nanoTime() - handIn) / 1_000_000);
+    }
+
+    /** The CSRF header among a session's request headers (the one that is not the cookie). */
+    private static String csrfHeaderOf(java.net.http.HttpHeaders headers) {
+        return headers.map().keySet().stream().filter(h -> !h.equalsIgnoreCase("Cookie")).findFirst().orElseThrow();
     }
 
     /** Shares of the samples by the first frame outside the JDK (the load generator's HTTP client counts as JDK). */
@@ -272,6 +315,32 @@ class LoadBenchmark {
         return "| where | share of samples |\n|---|---|\n" + sorted.stream().limit(10)
                 .map(e -> String.format("| %s | %.0f %% |", e.getKey(), 100.0 * e.getValue() / samples))
                 .collect(Collectors.joining("\n")) + String.format("\n| (samples) | %d |", samples);
+    }
+
+    /** Time the JIT compilers spent and the collector paused the application during the measured seconds. */
+    private static String compilationAndPauses(Path jfr, double seconds) throws Exception {
+        long compilations = 0;
+        double compileMs = 0;
+        long pauses = 0;
+        double pauseMs = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            switch (event.getEventType().getName()) {
+                case "jdk.Compilation" -> {
+                    compilations++;
+                    compileMs += event.getDuration().toNanos() / 1e6;
+                }
+                case "jdk.GCPhasePause" -> {
+                    pauses++;
+                    pauseMs += event.getDuration().toNanos() / 1e6;
+                }
+                default -> {
+                }
+            }
+        }
+        return String.format("| during the %.0f s measured | count | time | share of one core |%n|---|---|---|---|%n"
+                + "| JIT compilations | %d | %.0f ms | %.0f %% |%n| collector pauses | %d | %.0f ms | %.1f %% |",
+                seconds, compilations, compileMs, compileMs / (10 * seconds), pauses, pauseMs,
+                pauseMs / (10 * seconds));
     }
 
     private static String area(String type) {
@@ -320,13 +389,5 @@ class LoadBenchmark {
         long ms = jdbc.queryForObject("select coalesce(sum(unique_ms), 0) from watch_progress where username like 'load%'",
                 Long.class);
         return Math.round(ms / (STEP * 1000));
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

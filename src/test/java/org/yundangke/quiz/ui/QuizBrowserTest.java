@@ -90,7 +90,7 @@ class QuizBrowserTest {
                     page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                             .setPath(Chromium.SCREENSHOTS.resolve("quiz-question-phone-huge.png")));
                 }
-                answer(page);
+                QuizAnswers.answer(page);
                 if (i < 10) {
                     page.locator("vaadin-button", new Page.LocatorOptions().setHasText("下一题")).click();
                 }
@@ -113,25 +113,6 @@ class QuizBrowserTest {
         } finally {
             preferences.saveFontStep("member", FontStep.STANDARD);
         }
-    }
-
-    /** The first option (and the second of a multiple choice), or words in a blank. */
-    private static void answer(Page page) {
-        Locator blank = page.locator(".ydk-blank input");
-        if (blank.count() > 0) {
-            blank.fill("不知道");
-            page.locator("vaadin-button", new Page.LocatorOptions().setHasText("保存答案")).click();
-            page.waitForFunction("() => document.querySelector('.ydk-blank') === null"
-                    + " || document.querySelector('.ydk-blank').value === '不知道'");
-            return;
-        }
-        page.locator("vaadin-button.ydk-option").first().click();
-        Locator confirm = page.locator("vaadin-button", new Page.LocatorOptions().setHasText("确定答案"));
-        if (confirm.count() > 0) {
-            page.locator("vaadin-button.ydk-option").nth(1).click();
-            confirm.click();
-        }
-        assertThat(page.locator("vaadin-button.ydk-option[aria-pressed=true]").first()).isVisible();
     }
 
     private static String body(Response response) {
