@@ -34,7 +34,8 @@ class ClosedTabs implements VaadinServiceInitListener {
     static final int MISSED_HEARTBEATS = 3;
 
     /** Held weakly: a session whose end was never announced is not kept alive by this list. */
-    private final Set<VaadinSession> sessions = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<VaadinSession> sessions =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final AtomicInteger openScreens = new AtomicInteger();
 
     ClosedTabs(MeterRegistry meters) {
@@ -48,16 +49,24 @@ class ClosedTabs implements VaadinServiceInitListener {
         event.getSource().addSessionDestroyListener(destroy -> sessions.remove(destroy.getSession()));
     }
 
+    /**
+     * Vaadin stamps heartbeats with {@code System.currentTimeMillis()}, so the sweep compares in that clock: this is the
+     * framework's housekeeping, not study time ({@code StudyCalendar}, which tests may move, would close every screen).
+     */
     @Scheduled(initialDelay = 20_000, fixedDelay = 20_000)
     void sweep() {
-        sweep(Instant.now());
+        sweep(Instant.ofEpochMilli(System.currentTimeMillis()));
     }
 
-    /** Closes the screens silent for too long as of {@code now}. */
+    /**
+     * Closes the screens silent for too long as of {@code now}. A session another thread holds is not waited for (the
+     * scheduler's one thread also follows the search index): its turn comes when the holder lets go, and its screens
+     * are left out of this sweep's count.
+     */
     void sweep(Instant now) {
         AtomicInteger open = new AtomicInteger();
         for (VaadinSession session : all()) {
-            session.accessSynchronously(() -> open.addAndGet(closeSilent(session, now)));
+            session.access(() -> open.addAndGet(closeSilent(session, now)));
         }
         openScreens.set(open.get());
     }
