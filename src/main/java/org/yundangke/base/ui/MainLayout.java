@@ -12,7 +12,6 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -30,7 +29,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     final SideNav nav = new SideNav();
     final RouterLink settings = new RouterLink(SettingsView.class);
 
-    MainLayout(AuthenticationContext authentication, List<HeaderLink> links) {
+    MainLayout(AuthenticationContext authentication, List<HeaderLink> links, MenuEntries menu) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
@@ -46,7 +45,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         addToNavbar(settings);
 
         nav.setLabel(getTranslation("nav.label"));
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        menu.forCurrentUser().forEach(entry -> nav.addItem(item(entry)));
         addToDrawer(new Scroller(nav));
     }
 
