@@ -52,6 +52,7 @@ public final class SessionHeap {
     private final Map<Long, Long> superClasses = new HashMap<>();
     private final Map<Long, byte[]> fieldTypes = new HashMap<>();
     private final Map<Long, int[]> referenceOffsets = new HashMap<>();
+    private final Map<Long, Integer> referenceFields = new HashMap<>();
     private final Map<Integer, long[]> classStatics = new HashMap<>();
     private final List<Long> roots = new ArrayList<>();
     // the objects, by index (a heap of a test JVM holds a few million: arrays, not objects per object)
@@ -269,13 +270,15 @@ public final class SessionHeap {
 
     /** How many reference fields an instance has (each 8 bytes in the dump, 4 in the heap). */
     private int referenceFields(long classId) {
-        int fields = 0;
-        for (Long k = classId; k != null && k != 0 && fieldTypes.containsKey(k); k = superClasses.get(k)) {
-            for (byte type : fieldTypes.get(k)) {
-                fields += type == 2 ? 1 : 0;
+        return referenceFields.computeIfAbsent(classId, c -> {
+            int fields = 0;
+            for (Long k = c; k != null && k != 0 && fieldTypes.containsKey(k); k = superClasses.get(k)) {
+                for (byte type : fieldTypes.get(k)) {
+                    fields += type == 2 ? 1 : 0;
+                }
             }
-        }
-        return fields;
+            return fields;
+        });
     }
 
     private long[] references(int i) {
