@@ -1,7 +1,9 @@
 package org.yundangke.base.ui;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,17 +18,27 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The app frame: side navigation built from the {@code @Menu} views the user may open (titles are i18n keys), and a
  * header that stays one compact row at every font step and width: the menu, the name, the user and one 设置 link
  * (font size, language, contrast and logout live there). Every new page opens at its top.
+ *
+ * <p>The side navigation is written as the elements Vaadin's {@link SideNav} would make, but sent as one piece of
+ * HTML: the browser's side-navigation elements link, mark the current page and are read out just the same, while the
+ * server keeps one node for it instead of about 25 (each item, its label and its icon are nodes of their own, and a
+ * member's session holds the layout for as long as the tab is open).
  */
 @Layout
 @PermitAll
+@Uses(SideNav.class)
+@Uses(SideNavItem.class)
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    final SideNav nav = new SideNav();
+    final Html nav;
     final RouterLink settings = new RouterLink(SettingsView.class);
 
     MainLayout(AuthenticationContext authentication, List<HeaderLink> links, MenuEntries menu) {
@@ -44,15 +56,24 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         links.forEach(link -> link.create().ifPresent(this::addToNavbar));
         addToNavbar(settings);
 
-        nav.setLabel(getTranslation("nav.label"));
-        menu.forCurrentUser().forEach(entry -> nav.addItem(item(entry)));
+        nav = sideNav(menu.forCurrentUser());
         addToDrawer(new Scroller(nav));
     }
 
-    private SideNavItem item(MenuEntry entry) {
-        String label = getTranslation(entry.title());
-        return entry.icon() == null ? new SideNavItem(label, entry.path())
-                : new SideNavItem(label, entry.path(), new Icon(entry.icon()));
+    /** {@code <vaadin-side-nav>} with a label and an item (icon, words, path) per entry; the words escaped by jsoup. */
+    private Html sideNav(List<MenuEntry> entries) {
+        Document page = Jsoup.parseBodyFragment("");
+        page.outputSettings().prettyPrint(false);
+        Element nav = page.body().appendElement("vaadin-side-nav");
+        nav.appendElement("span").attr("slot", "label").text(getTranslation("nav.label"));
+        for (MenuEntry entry : entries) {
+            Element item = nav.appendElement("vaadin-side-nav-item").attr("path", entry.path().replaceFirst("^/", ""));
+            if (entry.icon() != null) {
+                item.appendElement("vaadin-icon").attr("icon", entry.icon()).attr("slot", "prefix");
+            }
+            item.appendText(getTranslation(entry.title()));
+        }
+        return new Html(nav.outerHtml());
     }
 
     /** A page reached from a scrolled one opens at its top, its title and first action in view. */
