@@ -68,14 +68,20 @@ public final class AppSession {
         return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies();
     }
 
-    /**
-     * A request as this session sends it (its cookies and CSRF token as headers), for a client that many sessions
-     * share, as a load generator does.
-     */
-    public HttpRequest.Builder requestAs(String path) {
-        String cookies = cookies().stream().map(c -> c.getName() + "=" + c.getValue())
+    /** The cookies as this session's browser sends them, in one {@code Cookie} header. */
+    public String cookieHeader() {
+        return cookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies).header(csrfHeader, csrfToken);
+    }
+
+    /** The name of the header that carries the CSRF token, as the page gives it. */
+    public String csrfHeader() {
+        return csrfHeader;
+    }
+
+    /** The CSRF token this session sends with every change. */
+    public String csrfToken() {
+        return csrfToken;
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

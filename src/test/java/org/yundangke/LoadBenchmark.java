@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -169,9 +167,8 @@ class LoadBenchmark {
         // the second starts further on in every lesson, so its reports are new study time too.
         Path clients = Files.createTempFile("load-members", ".tsv");
         String lessonIds = lessons.stream().map(UUID::toString).collect(Collectors.joining(","));
-        Files.write(clients, sessions.stream().map(session -> session.requestAs("/").build().headers()).map(h ->
-                String.join("\t", h.firstValue("Cookie").orElseThrow(), csrfHeaderOf(h),
-                        h.firstValue(csrfHeaderOf(h)).orElseThrow(), lessonIds)).toList());
+        Files.write(clients, sessions.stream().map(session -> String.join("\t", session.cookieHeader(),
+                session.csrfHeader(), session.csrfToken(), lessonIds)).toList());
         long acceptedBefore = acceptedReports(); // the browsers' members read their lesson too
         Wrk warming = wrk(clients, WARM_UP_SECONDS, 0);
         Path jfr = Path.of("target/benchmarks/load-progress.jfr");
@@ -299,12 +296,7 @@ class LoadBenchmark {
         times.accept("quiz: hand in → result", (System.nanoTime() - handIn) / 1_000_000);
     }
 
-    /** The CSRF header among a session's request headers (the one that is not the cookie). */
-    private static String csrfHeaderOf(java.net.http.HttpHeaders headers) {
-        return headers.map().keySet().stream().filter(h -> !h.equalsIgnoreCase("Cookie")).findFirst().orElseThrow();
-    }
-
-    /** Shares of the samples by the first frame outside the JDK (the load generator's HTTP client counts as JDK). */
+    /** Shares of the samples by the first frame outside the JDK. */
     private static String cpuShares(Path jfr) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
         int total = 0;
@@ -312,7 +304,7 @@ class LoadBenchmark {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
-            String where = "JDK only (incl. the load generator's HTTP client, GC-free JIT code)";
+            String where = "JDK only (no frame of a library or of the app)";
             for (RecordedFrame frame : event.getStackTrace().getFrames()) {
                 String type = frame.getMethod().getType().getName();
                 if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
