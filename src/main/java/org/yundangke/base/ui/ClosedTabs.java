@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Frees the screens of tabs that went away without saying so. A tab closed the ordinary way tells the server at once
  * (Vaadin's unload beacon); one whose browser was killed, lost its network or was frozen by the phone just stops its
  * heartbeats, and Vaadin notices that only when another tab of the same login sends a request, which for most members
- * never comes: the screen (about 90 KB) would stay until the login times out. Here every session is looked at every
+ * never comes: the screen (about 54 KB) would stay until the login times out. Here every session is looked at every
  * 20 s, and a screen without a heartbeat for three intervals (3 × 30 s, {@code vaadin.heartbeatInterval}) is closed,
  * so it is gone within two minutes. A tab that comes back later reloads its page from the address (every page can be
  * rebuilt from it), and the lesson player resumes where the server last heard it.
